@@ -1,0 +1,214 @@
+//! The command line: parses arguments, reads the clock once, runs a command, and maps the
+//! outcome to the exit status (0 success, 1 bad input, 2 usage or IO error).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use chrono::{DateTime, Utc};
+use clap::{Args, Parser, Subcommand};
+
+use crate::problem::{InvalidInput, Problem};
+use crate::render::TemplateError;
+use crate::{BuildOptions, Summary};
+
+/// A static site generator for job boards.
+#[derive(Debug, Parser)]
+#[command(name = "jobsmith", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the site, README and archive from the board's dataset.
+    Build(BuildArgs),
+    /// Load and validate everything; build nothing. Exits 1 on any error.
+    Check(CommonArgs),
+    /// Write a new job file under content/jobs/.
+    New(NewArgs),
+    /// Write a new working board into DIR.
+    Init(InitArgs),
+}
+
+/// Flags every command takes.
+#[derive(Debug, Args)]
+pub struct CommonArgs {
+    /// The board's folder.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// The clock: RFC 3339, YYYY-MM-DD or Unix seconds (default: SOURCE_DATE_EPOCH, else now).
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Where to write the site (default: ROOT/public).
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// Use this base URL instead of the configuration's.
+    #[arg(long, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Include jobs marked `draft = true`.
+    #[arg(long)]
+    pub drafts: bool,
+    /// Leave out invalid jobs, with a warning each, and build the rest.
+    #[arg(long)]
+    pub skip_invalid: bool,
+    /// Do not minify HTML, whatever the configuration says.
+    #[arg(long)]
+    pub no_minify: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// The position's title.
+    pub title: String,
+    /// The company's name.
+    #[arg(long)]
+    pub company: String,
+    /// Where the job is, as free text ("Berlin, Germany", "Remote").
+    #[arg(long)]
+    pub location: String,
+    /// Where to read about the job and apply (absolute http or https).
+    #[arg(long)]
+    pub url: String,
+    /// Date posted, YYYY-MM-DD (default: the clock's day).
+    #[arg(long)]
+    pub date: Option<String>,
+    /// remote, on-site or hybrid.
+    #[arg(long)]
+    pub workplace: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// The folder to create the board in; must be empty or not exist.
+    pub dir: PathBuf,
+    /// The clock, for the example job's date (default: SOURCE_DATE_EPOCH, else now).
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<String>,
+}
+
+/// Runs the command line and returns the exit status.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match execute(cli) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => report(&err),
+    }
+}
+
+fn execute(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Build(args) => {
+            let now = clock(args.common.now.as_deref())?;
+            let options = BuildOptions {
+                output: args.output,
+                base_url: args.base_url,
+                drafts: args.drafts,
+                skip_invalid: args.skip_invalid,
+                minify: args.no_minify.then_some(false),
+                ..BuildOptions::new(args.common.root, now)
+            };
+            let started = std::time::Instant::now();
+            let summary = crate::build(&options)?;
+            print_problems(&summary.problems);
+            eprintln!(
+                "Built {} files: {} jobs ({} current), {} companies in {} ms",
+                summary.files,
+                summary.jobs,
+                summary.current,
+                summary.companies,
+                started.elapsed().as_millis()
+            );
+            Ok(())
+        }
+        Command::Check(args) => {
+            let now = clock(args.now.as_deref())?;
+            let summary: Summary = crate::check(&args.root, now)?;
+            print_problems(&summary.problems);
+            eprintln!(
+                "No errors: {} jobs, {} companies",
+                summary.jobs, summary.companies
+            );
+            Ok(())
+        }
+        Command::New(args) => {
+            let now = clock(args.common.now.as_deref())?;
+            let job = crate::scaffold::NewJob {
+                title: args.title,
+                company: args.company,
+                location: args.location,
+                url: args.url,
+                date: args.date,
+                workplace: args.workplace,
+            };
+            let path = crate::scaffold::new_job(&args.common.root, &job, now)?;
+            println!("{}", path.display());
+            Ok(())
+        }
+        Command::Init(args) => {
+            let now = clock(args.now.as_deref())?;
+            crate::scaffold::init(&args.dir, now)?;
+            println!(
+                "Created a board in {}; build it with: jobsmith build --root {}",
+                args.dir.display(),
+                args.dir.display()
+            );
+            Ok(())
+        }
+    }
+}
+
+/// The clock: `--now`, else `SOURCE_DATE_EPOCH`, else the system time. Read once, here.
+pub fn clock(now: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
+    if let Some(text) = now {
+        return crate::date::parse_clock(text).ok_or_else(|| {
+            anyhow::anyhow!("--now must be RFC 3339, YYYY-MM-DD or Unix seconds, not {text:?}")
+        });
+    }
+    if let Ok(epoch) = std::env::var("SOURCE_DATE_EPOCH") {
+        return crate::date::parse_clock(&epoch).ok_or_else(|| {
+            anyhow::anyhow!("SOURCE_DATE_EPOCH must be Unix seconds, not {epoch:?}")
+        });
+    }
+    Ok(Utc::now())
+}
+
+fn print_problems(problems: &[Problem]) {
+    for problem in problems {
+        eprintln!("{problem}");
+    }
+}
+
+/// Prints an error and chooses the exit status: 1 for bad input, 2 for everything else.
+fn report(err: &anyhow::Error) -> ExitCode {
+    if let Some(invalid) = err.downcast_ref::<InvalidInput>() {
+        print_problems(&invalid.problems);
+        eprintln!("error: {invalid}");
+        return ExitCode::from(1);
+    }
+    if let Some(template) = err.downcast_ref::<TemplateError>() {
+        eprintln!("error: {template}");
+        return ExitCode::from(1);
+    }
+    eprintln!("error: {err:#}");
+    ExitCode::from(2)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,367 @@
+//! The board's configuration, read from `jobsmith.toml`.
+//!
+//! Every key has a default except `title` and `base_url`. `KEYS` lists every key the file may
+//! hold: it drives the unknown-key warnings and the documentation test.
+
+use std::path::Path;
+
+use anyhow::Context as _;
+use serde::Deserialize;
+
+use crate::problem::{Problem, line_column};
+
+/// The name of the configuration file in a board's root.
+pub const FILE_NAME: &str = "jobsmith.toml";
+
+/// Every key of `jobsmith.toml`, dotted, with its type and default (for `docs/configuration.md`).
+pub const KEYS: &[(&str, &str, &str)] = &[
+    ("title", "string", "required"),
+    ("base_url", "string", "required"),
+    ("description", "string", "\"\""),
+    ("language", "string", "\"en\""),
+    ("per_page", "integer", "50"),
+    ("expire_after_days", "integer", "45"),
+    ("minify", "boolean", "true"),
+    ("categories", "array of strings", "[] (every category)"),
+    ("readme.enabled", "boolean", "true"),
+    ("readme.output", "string", "\"README.md\""),
+    ("readme.max_jobs", "integer", "50"),
+    ("readme.title", "string", "the board's title"),
+    (
+        "readme.intro",
+        "string (markdown)",
+        "the board's description",
+    ),
+    ("readme.footer", "string (markdown)", "\"\""),
+    ("readme.trending_skills", "integer", "5"),
+    ("readme.utm.source", "string", "none"),
+    ("readme.utm.medium", "string", "none"),
+    ("readme.utm.campaign", "string", "none"),
+    ("archive.enabled", "boolean", "true"),
+    ("archive.dir", "string", "\"archive\""),
+    ("archive.keep_days", "integer", "7"),
+    ("archive.title", "string", "the board's title"),
+    ("archive.footer", "string (markdown)", "\"\""),
+    ("feeds.max_items", "integer", "50"),
+    ("skills.extra", "array of strings", "[]"),
+];
+
+/// The whole configuration, with defaults filled in.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct Config {
+    pub title: String,
+    /// Absolute http(s) URL, always ending with `/`.
+    pub base_url: String,
+    pub description: String,
+    pub language: String,
+    pub per_page: usize,
+    pub expire_after_days: u32,
+    pub minify: bool,
+    /// When not empty, only jobs in one of these categories are on the board.
+    pub categories: Vec<String>,
+    pub readme: Readme,
+    pub archive: Archive,
+    pub feeds: Feeds,
+    pub skills: Skills,
+}
+
+/// `[readme]`: the GitHub README target.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct Readme {
+    pub enabled: bool,
+    /// Relative to the board root.
+    pub output: String,
+    pub max_jobs: usize,
+    pub title: Option<String>,
+    pub intro: Option<String>,
+    pub footer: String,
+    pub trending_skills: usize,
+    pub utm: Utm,
+}
+
+/// `[readme.utm]`: tracking parameters added to job links in the README and archive.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(default)]
+pub struct Utm {
+    pub source: Option<String>,
+    pub medium: Option<String>,
+    pub campaign: Option<String>,
+}
+
+/// `[archive]`: one markdown file per day.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct Archive {
+    pub enabled: bool,
+    /// Relative to the board root.
+    pub dir: String,
+    pub keep_days: u32,
+    pub title: Option<String>,
+    pub footer: String,
+}
+
+/// `[feeds]`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct Feeds {
+    pub max_items: usize,
+}
+
+/// `[skills]`: extends the built-in list of recognised skills.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Skills {
+    pub extra: Vec<String>,
+}
+
+impl Default for Config {
+    fn default() -> Config {
+        Config {
+            title: String::new(),
+            base_url: String::new(),
+            description: String::new(),
+            language: "en".into(),
+            per_page: 50,
+            expire_after_days: 45,
+            minify: true,
+            categories: Vec::new(),
+            readme: Readme::default(),
+            archive: Archive::default(),
+            feeds: Feeds { max_items: 50 },
+            skills: Skills::default(),
+        }
+    }
+}
+
+impl Default for Readme {
+    fn default() -> Readme {
+        Readme {
+            enabled: true,
+            output: "README.md".into(),
+            max_jobs: 50,
+            title: None,
+            intro: None,
+            footer: String::new(),
+            trending_skills: 5,
+            utm: Utm::default(),
+        }
+    }
+}
+
+impl Default for Archive {
+    fn default() -> Archive {
+        Archive {
+            enabled: true,
+            dir: "archive".into(),
+            keep_days: 7,
+            title: None,
+            footer: String::new(),
+        }
+    }
+}
+
+impl Default for Feeds {
+    fn default() -> Feeds {
+        Feeds { max_items: 50 }
+    }
+}
+
+/// Reads `jobsmith.toml` in `root`. IO failures are errors; problems with the content come back
+/// as `Problem`s (warnings for unknown keys), with the configuration when it is usable.
+pub fn load(root: &Path) -> anyhow::Result<(Option<Config>, Vec<Problem>)> {
+    let path = root.join(FILE_NAME);
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(parse(&text))
+}
+
+/// Parses the text of `jobsmith.toml`.
+pub fn parse(text: &str) -> (Option<Config>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let table: toml::Table = match toml::from_str(text) {
+        Ok(table) => table,
+        Err(err) => {
+            let (line, column) = line_column(text, err.span().map_or(0, |s| s.start));
+            problems.push(Problem::error(
+                FILE_NAME,
+                line,
+                column,
+                err.message().trim(),
+            ));
+            return (None, problems);
+        }
+    };
+    warn_unknown_keys(text, &table, "", &mut problems);
+    let config = match toml::from_str::<Config>(text) {
+        Ok(config) => config,
+        Err(err) => {
+            let (line, column) = line_column(text, err.span().map_or(0, |s| s.start));
+            problems.push(Problem::error(
+                FILE_NAME,
+                line,
+                column,
+                err.message().trim(),
+            ));
+            return (None, problems);
+        }
+    };
+    let config = check(config, text, &table, &mut problems);
+    (config, problems)
+}
+
+fn check(
+    mut config: Config,
+    text: &str,
+    table: &toml::Table,
+    problems: &mut Vec<Problem>,
+) -> Option<Config> {
+    let before = problems.len();
+    for key in ["title", "base_url"] {
+        if !table.contains_key(key) {
+            let message = format!("missing required key `{key}`");
+            problems.push(Problem::error(FILE_NAME, 1, 1, message));
+        }
+    }
+    if table.contains_key("base_url") {
+        match normalise_base_url(&config.base_url) {
+            Some(url) => config.base_url = url,
+            None => {
+                let line = key_line(text, "base_url");
+                let message = format!(
+                    "`base_url` must be an absolute http or https URL, not {:?}",
+                    config.base_url
+                );
+                problems.push(Problem::error(FILE_NAME, line, 1, message));
+            }
+        }
+    }
+    if config.per_page == 0 {
+        let line = key_line(text, "per_page");
+        problems.push(Problem::error(
+            FILE_NAME,
+            line,
+            1,
+            "`per_page` must be at least 1",
+        ));
+    }
+    (problems.len() == before).then_some(config)
+}
+
+/// Checks that `url` is absolute http(s) and gives it a trailing `/`.
+pub fn normalise_base_url(url: &str) -> Option<String> {
+    let url = url.trim();
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))?;
+    let host = rest.split('/').next().unwrap_or("");
+    if host.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return None;
+    }
+    let mut url = url.to_string();
+    if !url.ends_with('/') {
+        url.push('/');
+    }
+    Some(url)
+}
+
+fn warn_unknown_keys(text: &str, table: &toml::Table, prefix: &str, problems: &mut Vec<Problem>) {
+    for (key, value) in table {
+        let dotted = if prefix.is_empty() {
+            key.clone()
+        } else {
+            format!("{prefix}.{key}")
+        };
+        let known_leaf = KEYS.iter().any(|(k, _, _)| *k == dotted);
+        let known_table = KEYS
+            .iter()
+            .any(|(k, _, _)| k.starts_with(&format!("{dotted}.")));
+        match value {
+            toml::Value::Table(inner) if known_table => {
+                warn_unknown_keys(text, inner, &dotted, problems)
+            }
+            _ if known_leaf => {}
+            _ => {
+                let line = key_line(text, key);
+                let message = format!("unknown key `{dotted}` (ignored)");
+                problems.push(Problem::warning(FILE_NAME, line, 1, message));
+            }
+        }
+    }
+}
+
+/// The first line that sets `key` (`key =` or `key:`), for messages; 1 when none does.
+pub fn key_line(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|line| {
+            let line = line.trim_start().trim_start_matches('"');
+            line.strip_prefix(key).is_some_and(|rest| {
+                let rest = rest.trim_start_matches('"').trim_start();
+                rest.starts_with('=') || rest.starts_with(':')
+            })
+        })
+        .map_or(1, |i| i + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_defaults() {
+        let (config, problems) = parse("title = \"T\"\nbase_url = \"https://example.org/board\"\n");
+        assert!(problems.is_empty(), "{problems:?}");
+        let config = config.expect("valid");
+        assert_eq!(config.base_url, "https://example.org/board/");
+        assert_eq!(config.per_page, 50);
+        assert_eq!(config.readme.output, "README.md");
+        assert_eq!(config.archive.keep_days, 7);
+        assert_eq!(config.feeds.max_items, 50);
+    }
+
+    #[test]
+    fn requires_title_and_base_url() {
+        let (config, problems) = parse("description = \"x\"\n");
+        assert!(config.is_none());
+        let messages: Vec<_> = problems.iter().map(|p| p.message.as_str()).collect();
+        assert_eq!(
+            messages,
+            [
+                "missing required key `title`",
+                "missing required key `base_url`"
+            ]
+        );
+    }
+
+    #[test]
+    fn refuses_a_relative_base_url() {
+        let (config, problems) = parse("title = \"T\"\n\nbase_url = \"/board/\"\n");
+        assert!(config.is_none());
+        assert_eq!(problems[0].line, 3);
+    }
+
+    #[test]
+    fn warns_about_unknown_keys_by_their_dotted_name() {
+        let text =
+            "title = \"T\"\nbase_url = \"https://e.org\"\ncolour = 1\n[readme]\nmax_job = 3\n";
+        let (config, problems) = parse(text);
+        assert!(config.is_some());
+        let shown: Vec<_> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "jobsmith.toml:3:1: warning: unknown key `colour` (ignored)",
+                "jobsmith.toml:5:1: warning: unknown key `readme.max_job` (ignored)",
+            ]
+        );
+    }
+
+    #[test]
+    fn reports_syntax_errors_with_their_line() {
+        let (config, problems) = parse("title = \"T\"\nbase_url = \n");
+        assert!(config.is_none());
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 2);
+    }
+}

@@ -1,0 +1,225 @@
+//! jobsmith: a static site generator for job boards.
+//!
+//! One dataset of job postings goes in; a website, feeds, a sitemap, and the board's GitHub
+//! README and daily archive come out. The build reads top to bottom:
+//!
+//! config → load (parse only) → validate (every problem at once) → site model (pure) →
+//! render targets → write (atomically).
+//!
+//! The clock is an input: nothing here reads the system time.
+
+pub mod cli;
+pub mod config;
+pub mod date;
+pub mod job;
+pub mod load;
+pub mod markdown;
+pub mod problem;
+pub mod render;
+pub mod scaffold;
+pub mod site;
+pub mod skills;
+pub mod slug;
+pub mod targets;
+pub mod validate;
+pub mod view;
+pub mod write;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::bail;
+use chrono::{DateTime, Utc};
+
+use crate::config::Config;
+use crate::problem::{InvalidInput, Problem};
+use crate::render::{Renderer, Theme};
+use crate::site::{Selection, Site};
+use crate::targets::{Ctx, Sink, TARGETS};
+use crate::validate::Valid;
+use crate::view::{JobCard, SiteView};
+use crate::write::{ArchivePolicy, Staging};
+
+/// What `jobsmith build` was asked to do.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The board's folder.
+    pub root: PathBuf,
+    /// Where the site goes; default `ROOT/public`.
+    pub output: Option<PathBuf>,
+    /// Replaces `base_url` of the configuration.
+    pub base_url: Option<String>,
+    /// Include jobs marked `draft`.
+    pub drafts: bool,
+    /// Leave out invalid jobs (with a warning each) instead of failing.
+    pub skip_invalid: bool,
+    /// The build clock.
+    pub now: DateTime<Utc>,
+    /// Replaces `minify` of the configuration.
+    pub minify: Option<bool>,
+}
+
+impl BuildOptions {
+    /// Options for the board at `root` with the clock at `now`, everything else by default.
+    pub fn new(root: impl Into<PathBuf>, now: DateTime<Utc>) -> BuildOptions {
+        BuildOptions {
+            root: root.into(),
+            output: None,
+            base_url: None,
+            drafts: false,
+            skip_invalid: false,
+            now,
+            minify: None,
+        }
+    }
+
+    /// The output folder.
+    pub fn output_dir(&self) -> PathBuf {
+        self.output
+            .clone()
+            .unwrap_or_else(|| self.root.join("public"))
+    }
+}
+
+/// What a build or check did.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// Site files written.
+    pub files: usize,
+    /// Jobs on the board (current and expired).
+    pub jobs: usize,
+    /// Current jobs.
+    pub current: usize,
+    pub companies: usize,
+    /// Warnings, and with `--skip-invalid` the errors of the jobs left out.
+    pub problems: Vec<Problem>,
+}
+
+/// The board read and checked: the input of every later stage.
+pub struct Board {
+    pub config: Config,
+    pub valid: Valid,
+    pub problems: Vec<Problem>,
+}
+
+/// Reads and validates a board; fails with `InvalidInput` when anything is wrong (unless
+/// `skip_invalid`, which keeps the good jobs and turns their errors into warnings).
+pub fn read_board(
+    root: &Path,
+    base_url: Option<&str>,
+    skip_invalid: bool,
+) -> anyhow::Result<Board> {
+    let (config, mut problems) = config::load(root)?;
+    let Some(mut config) = config else {
+        return Err(InvalidInput { problems }.into());
+    };
+    if let Some(url) = base_url {
+        match config::normalise_base_url(url) {
+            Some(url) => config.base_url = url,
+            None => bail!("--base-url must be an absolute http or https URL, not {url:?}"),
+        }
+    }
+    let dataset = load::load(root);
+    problems.extend(dataset.problems);
+    let matcher = skills::SkillMatcher::new(&config.skills.extra);
+    let mut valid = validate::validate(dataset.records, &matcher);
+    problems.append(&mut valid.problems);
+    if problems.iter().any(Problem::is_error) {
+        if !skip_invalid {
+            return Err(InvalidInput { problems }.into());
+        }
+        for problem in &mut problems {
+            if problem.is_error() {
+                problem.severity = problem::Severity::Warning;
+                problem.message.push_str(" (left out)");
+            }
+        }
+    }
+    Ok(Board {
+        config,
+        valid,
+        problems,
+    })
+}
+
+/// `jobsmith check`: reads and validates everything, writes nothing.
+pub fn check(root: &Path, now: DateTime<Utc>) -> anyhow::Result<Summary> {
+    let board = read_board(root, None, false)?;
+    Renderer::new(&Theme::load(root)?)?;
+    let site = Site::new(
+        &board.config,
+        board.valid.jobs,
+        board.valid.companies,
+        Selection { now, drafts: true },
+    );
+    Ok(Summary {
+        files: 0,
+        jobs: site.entries.len(),
+        current: site.current.len(),
+        companies: site.companies.len(),
+        problems: board.problems,
+    })
+}
+
+/// `jobsmith build`: the whole pipeline.
+pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
+    let Board {
+        mut config,
+        valid,
+        problems,
+    } = read_board(
+        &options.root,
+        options.base_url.as_deref(),
+        options.skip_invalid,
+    )?;
+    if let Some(minify) = options.minify {
+        config.minify = minify;
+    }
+    let theme = Theme::load(&options.root)?;
+    let renderer = Renderer::new(&theme)?;
+    let selection = Selection {
+        now: options.now,
+        drafts: options.drafts,
+    };
+    let site = Site::new(&config, valid.jobs, valid.companies, selection);
+    let staging = Staging::begin(&options.root, &options.output_dir())?;
+    render_targets(&config, &site, &renderer, &theme, &staging)?;
+    let files = staging.site_files();
+    let archive = config.archive.enabled.then(|| ArchivePolicy {
+        dir: config.archive.dir.clone(),
+        today: options.now.date_naive(),
+        keep_days: config.archive.keep_days,
+    });
+    staging.commit(archive.as_ref())?;
+    Ok(Summary {
+        files,
+        jobs: site.entries.len(),
+        current: site.current.len(),
+        companies: site.companies.len(),
+        problems,
+    })
+}
+
+/// Runs every target into `sink`.
+pub fn render_targets(
+    config: &Config,
+    site: &Site,
+    renderer: &Renderer,
+    theme: &Theme,
+    sink: &dyn Sink,
+) -> anyhow::Result<()> {
+    let stylesheet = targets::stylesheet_name(&theme.stylesheet);
+    let site_view = SiteView::new(config, site, &stylesheet);
+    let cards: Vec<JobCard> = site.entries.iter().map(|e| JobCard::new(site, e)).collect();
+    let ctx = Ctx {
+        config,
+        site,
+        renderer,
+        theme,
+        cards: &cards,
+        site_view: &site_view,
+    };
+    for (_, target) in TARGETS {
+        target(&ctx, sink)?;
+    }
+    Ok(())
+}

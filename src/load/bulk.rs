@@ -1,0 +1,344 @@
+//! Bulk data files: many jobs each, in JSON, JSONL, CSV, YAML or TOML, with the line of every record.
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+use serde_json::{Map, Value};
+
+use super::{Dataset, Kind, Record, toml_to_json};
+use crate::problem::{Problem, line_column};
+
+/// Reads every record of one bulk file.
+pub(super) fn read(path: &str, text: &str, extension: &str, dataset: &mut Dataset) {
+    let rows = match extension {
+        "json" => read_json(text),
+        "jsonl" | "ndjson" => read_jsonl(text),
+        "csv" => read_csv(text),
+        "yaml" | "yml" => read_yaml(text),
+        _ => read_toml(text),
+    };
+    for (index, row) in rows.into_iter().enumerate() {
+        match row {
+            Ok(Row { line, fields }) => dataset.records.push(Record {
+                kind: Kind::Job,
+                path: path.to_string(),
+                line,
+                column: 1,
+                index: index + 1,
+                fields,
+                body: None,
+                key_lines: Vec::new(),
+            }),
+            Err(RowError {
+                line,
+                column,
+                message,
+            }) => {
+                dataset
+                    .problems
+                    .push(Problem::error(path, line, column, message));
+            }
+        }
+    }
+}
+
+struct Row {
+    line: usize,
+    fields: Map<String, Value>,
+}
+
+struct RowError {
+    line: usize,
+    column: usize,
+    message: String,
+}
+
+impl RowError {
+    fn new(line: usize, column: usize, message: impl Into<String>) -> RowError {
+        RowError {
+            line,
+            column,
+            message: message.into(),
+        }
+    }
+}
+
+type Rows = Vec<Result<Row, RowError>>;
+
+/// A record must be a table of keys; anything else is reported at its line.
+fn object(line: usize, value: Value) -> Result<Row, RowError> {
+    match value {
+        Value::Object(fields) => Ok(Row { line, fields }),
+        other => Err(RowError::new(
+            line,
+            1,
+            format!("a job must be an object of keys, not {}", kind_of(&other)),
+        )),
+    }
+}
+
+fn kind_of(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[derive(Deserialize)]
+struct JsonWrapped<'a> {
+    #[serde(borrow)]
+    jobs: Vec<&'a RawValue>,
+}
+
+/// The raw text of each job, borrowed from `text` so its offset gives its line.
+fn json_items(text: &str) -> Result<Vec<&RawValue>, serde_json::Error> {
+    if text.trim_start().starts_with('{') {
+        serde_json::from_str::<JsonWrapped>(text).map(|w| w.jobs)
+    } else {
+        serde_json::from_str(text)
+    }
+}
+
+fn read_json(text: &str) -> Rows {
+    let items = match json_items(text) {
+        Ok(items) => items,
+        Err(err) => return vec![Err(json_error(text, &err))],
+    };
+    items
+        .into_iter()
+        .map(|raw| {
+            let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
+            let (line, _) = line_column(text, offset);
+            let value: Value = serde_json::from_str(raw.get())
+                .map_err(|e| RowError::new(line, 1, format!("invalid JSON: {e}")))?;
+            object(line, value)
+        })
+        .collect()
+}
+
+fn json_error(text: &str, err: &serde_json::Error) -> RowError {
+    if err.is_data() {
+        let message = "a JSON job file holds an array of jobs, or an object with a `jobs` array";
+        return RowError::new(1, 1, message);
+    }
+    let (line, column) = if err.line() == 0 {
+        line_column(text, text.len())
+    } else {
+        (err.line(), err.column())
+    };
+    let message = err.to_string();
+    let message = message.split(" at line ").next().unwrap_or(&message);
+    RowError::new(line, column, format!("invalid JSON: {message}"))
+}
+
+fn read_jsonl(text: &str) -> Rows {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| {
+            let value: Value = serde_json::from_str(line).map_err(|err| {
+                let message = err.to_string();
+                let message = message
+                    .split(" at line ")
+                    .next()
+                    .unwrap_or(&message)
+                    .to_string();
+                RowError::new(
+                    i + 1,
+                    err.column().max(1),
+                    format!("invalid JSON: {message}"),
+                )
+            })?;
+            object(i + 1, value)
+        })
+        .collect()
+}
+
+fn read_csv(text: &str) -> Rows {
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(false)
+        .from_reader(text.as_bytes());
+    let headers = match reader.headers() {
+        Ok(headers) => headers
+            .iter()
+            .map(|h| h.trim().to_string())
+            .collect::<Vec<_>>(),
+        Err(err) => return vec![Err(csv_error(&err))],
+    };
+    reader
+        .records()
+        .map(|record| {
+            let record = record.map_err(|e| csv_error(&e))?;
+            let line = record.position().map_or(1, |p| p.line() as usize);
+            let fields = headers
+                .iter()
+                .zip(record.iter())
+                .filter(|(_, cell)| !cell.trim().is_empty())
+                .map(|(key, cell)| (key.clone(), Value::String(cell.to_string())))
+                .collect();
+            Ok(Row { line, fields })
+        })
+        .collect()
+}
+
+fn csv_error(err: &csv::Error) -> RowError {
+    let line = err.position().map_or(1, |p| p.line() as usize);
+    let message = match err.kind() {
+        csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => {
+            format!("invalid CSV: this row has {len} fields, the header has {expected_len}")
+        }
+        csv::ErrorKind::Utf8 { .. } => "invalid CSV: not UTF-8 text".to_string(),
+        _ => format!("invalid CSV: {err}"),
+    };
+    RowError::new(line, 1, message)
+}
+
+type SpannedValues = Vec<serde_saphyr::Spanned<Value>>;
+
+#[derive(Deserialize)]
+struct YamlWrapped {
+    jobs: SpannedValues,
+}
+
+fn read_yaml(text: &str) -> Rows {
+    if text.trim().is_empty() {
+        return Vec::new();
+    }
+    let parsed = serde_saphyr::from_str::<SpannedValues>(text)
+        .or_else(|_| serde_saphyr::from_str::<YamlWrapped>(text).map(|w| w.jobs));
+    let items = match parsed {
+        Ok(items) => items,
+        Err(err) => match serde_saphyr::from_str::<Value>(text) {
+            Err(err) => {
+                let (line, column, message) = super::front_matter::yaml_error(&err);
+                return vec![Err(RowError::new(line, column, message))];
+            }
+            Ok(_) => {
+                let (line, column, _) = super::front_matter::yaml_error(&err);
+                let message =
+                    "a YAML job file holds a sequence of jobs, or a mapping with a `jobs` sequence";
+                return vec![Err(RowError::new(line, column, message))];
+            }
+        },
+    };
+    items
+        .into_iter()
+        .map(|item| object((item.referenced.line() as usize).max(1), item.value))
+        .collect()
+}
+
+#[derive(Deserialize)]
+struct TomlFile {
+    #[serde(default)]
+    jobs: Vec<toml::Spanned<toml::Table>>,
+}
+
+fn read_toml(text: &str) -> Rows {
+    let file: TomlFile = match toml::from_str(text) {
+        Ok(file) => file,
+        Err(err) => {
+            let (line, column) = line_column(text, err.span().map_or(0, |s| s.start));
+            return vec![Err(RowError::new(
+                line,
+                column,
+                format!("invalid TOML: {}", err.message().trim()),
+            ))];
+        }
+    };
+    file.jobs
+        .into_iter()
+        .map(|spanned| {
+            let (line, _) = line_column(text, spanned.span().start);
+            let table = spanned.into_inner();
+            let fields = table
+                .into_iter()
+                .map(|(k, v)| (k, toml_to_json(v)))
+                .collect();
+            Ok(Row { line, fields })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(rows: &Rows) -> Vec<Result<usize, String>> {
+        rows.iter()
+            .map(|r| match r {
+                Ok(row) => Ok(row.line),
+                Err(e) => Err(format!("{}:{} {}", e.line, e.column, e.message)),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn json_records_carry_their_line() {
+        let rows = read_json("[\n  {\"title\": \"A\"},\n\n  {\"title\": \"B\"}\n]");
+        assert_eq!(lines(&rows), [Ok(2), Ok(4)]);
+        let rows = read_json("{\"jobs\": [\n{\"title\": \"A\"}]}");
+        assert_eq!(lines(&rows), [Ok(2)]);
+    }
+
+    #[test]
+    fn json_syntax_errors_name_their_line() {
+        let rows = read_json("[\n{\"title\": \"A\"},\n{\"title\": }\n]");
+        assert_eq!(rows.len(), 1);
+        let Err(e) = &rows[0] else {
+            panic!("expected an error")
+        };
+        assert_eq!(e.line, 3);
+    }
+
+    #[test]
+    fn json_rows_must_be_objects() {
+        let rows = read_json("[1, {\"title\": \"A\"}]");
+        assert!(rows[0].is_err() && rows[1].is_ok());
+    }
+
+    #[test]
+    fn jsonl_lines_are_records() {
+        let rows = read_jsonl("{\"title\": \"A\"}\n\n{\"title\": \"B\"}\n{oops}\n");
+        assert_eq!(lines(&rows)[..2], [Ok(1), Ok(3)]);
+        assert!(rows[2].is_err());
+    }
+
+    #[test]
+    fn csv_rows_carry_their_line_and_skip_empty_cells() {
+        let rows = read_csv("title,company,skills\nA,Acme,Rust;Go\n\"B\nwrapped\",Beta,\n");
+        assert_eq!(lines(&rows), [Ok(2), Ok(3)]);
+        let Ok(second) = &rows[1] else { panic!() };
+        assert!(!second.fields.contains_key("skills"));
+    }
+
+    #[test]
+    fn csv_ragged_rows_are_errors() {
+        let rows = read_csv("title,company\nA,Acme\nB\n");
+        assert_eq!(
+            lines(&rows)[1],
+            Err("3:1 invalid CSV: this row has 1 fields, the header has 2".into())
+        );
+    }
+
+    #[test]
+    fn yaml_sequences_and_wrapped_jobs() {
+        let rows = read_yaml("- title: A\n  company: X\n- title: B\n");
+        assert_eq!(lines(&rows), [Ok(1), Ok(3)]);
+        let rows = read_yaml("jobs:\n  - title: A\n  - title: B\n");
+        assert_eq!(lines(&rows), [Ok(2), Ok(3)]);
+    }
+
+    #[test]
+    fn toml_job_tables() {
+        let rows =
+            read_toml("[[jobs]]\ntitle = \"A\"\n\n[[jobs]]\ntitle = \"B\"\ndate = 2025-10-22\n");
+        assert_eq!(lines(&rows), [Ok(1), Ok(4)]);
+        let Ok(second) = &rows[1] else { panic!() };
+        assert_eq!(second.fields["date"], "2025-10-22");
+    }
+}

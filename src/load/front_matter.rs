@@ -1,0 +1,187 @@
+//! Job and company files: TOML (`+++`) or YAML (`---`) front matter, then a markdown body.
+
+use serde_json::{Map, Value};
+
+use super::{Dataset, Kind, Record, toml_to_json};
+use crate::problem::{Problem, line_column};
+
+/// Splits and parses one front-matter file into a record.
+pub(super) fn read(path: &str, text: &str, kind: Kind, dataset: &mut Dataset) {
+    let (fence, format) = match text.lines().next().map(str::trim_end) {
+        Some("+++") => ("+++", Syntax::Toml),
+        Some("---") => ("---", Syntax::Yaml),
+        _ => {
+            let message = "a job file starts with front matter: a `+++` line (TOML) or a `---` \
+                           line (YAML), the keys, then the same line again";
+            dataset.problems.push(Problem::error(path, 1, 1, message));
+            return;
+        }
+    };
+    let Some((matter, matter_line, body)) = split(text, fence) else {
+        let message = format!("front matter is not closed: no second `{fence}` line");
+        dataset.problems.push(Problem::error(path, 1, 1, message));
+        return;
+    };
+    let parsed = match format {
+        Syntax::Toml => parse_toml(matter),
+        Syntax::Yaml => parse_yaml(matter),
+    };
+    match parsed {
+        Ok(fields) => dataset.records.push(Record {
+            kind,
+            path: path.to_string(),
+            line: 1,
+            column: 1,
+            index: 0,
+            fields,
+            body: Some(body.to_string()),
+            key_lines: key_lines(matter, matter_line),
+        }),
+        Err((line, column, message)) => {
+            let problem = Problem::error(path, matter_line + line - 1, column, message);
+            dataset.problems.push(problem);
+        }
+    }
+}
+
+enum Syntax {
+    Toml,
+    Yaml,
+}
+
+/// Returns the front matter, the line it starts on, and the body after the closing fence.
+fn split<'t>(text: &'t str, fence: &str) -> Option<(&'t str, usize, &'t str)> {
+    let first_end = text.find('\n').map_or(text.len(), |i| i + 1);
+    let mut offset = first_end;
+    for line in text[first_end..].split_inclusive('\n') {
+        if line.trim_end() == fence {
+            let matter = &text[first_end..offset];
+            let body = &text[offset + line.len()..];
+            return Some((matter, 2, body));
+        }
+        offset += line.len();
+    }
+    None
+}
+
+type ParseError = (usize, usize, String);
+
+fn parse_toml(matter: &str) -> Result<Map<String, Value>, ParseError> {
+    let table: toml::Table = toml::from_str(matter).map_err(|err| {
+        let (line, column) = line_column(matter, err.span().map_or(0, |s| s.start));
+        (
+            line,
+            column,
+            format!("invalid TOML: {}", err.message().trim()),
+        )
+    })?;
+    Ok(table
+        .into_iter()
+        .map(|(k, v)| (k, toml_to_json(v)))
+        .collect())
+}
+
+fn parse_yaml(matter: &str) -> Result<Map<String, Value>, ParseError> {
+    if matter.trim().is_empty() {
+        return Ok(Map::new());
+    }
+    let value: Value = serde_saphyr::from_str(matter).map_err(|err| yaml_error(&err))?;
+    match value {
+        Value::Object(map) => Ok(map),
+        Value::Null => Ok(Map::new()),
+        _ => Err((
+            1,
+            1,
+            "front matter must be a mapping of keys to values".into(),
+        )),
+    }
+}
+
+/// A YAML error as (line, column, message), without the snippet the library draws.
+pub(super) fn yaml_error(err: &serde_saphyr::Error) -> ParseError {
+    let (line, column) = err
+        .location()
+        .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
+    let message = err.to_string();
+    let first = message.lines().next().unwrap_or("syntax error").trim();
+    (line.max(1), column.max(1), format!("invalid YAML: {first}"))
+}
+
+/// The line of each top-level key (`key =` or `key:` at the start of a line).
+fn key_lines(matter: &str, first_line: usize) -> Vec<(String, usize)> {
+    matter
+        .lines()
+        .enumerate()
+        .filter_map(|(i, line)| {
+            let end = line.find(['=', ':'])?;
+            let key = line[..end].trim().trim_matches('"');
+            let simple = !key.is_empty()
+                && !line.starts_with([' ', '\t', '-', '#', '['])
+                && key
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-');
+            simple.then(|| (key.to_string(), first_line + i))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_one(text: &str) -> Dataset {
+        let mut dataset = Dataset::default();
+        read("content/jobs/a.md", text, Kind::Job, &mut dataset);
+        dataset
+    }
+
+    #[test]
+    fn splits_toml_front_matter_and_body() {
+        let d = read_one("+++\ntitle = \"Dev\"\ndate = 2025-10-22\n+++\n# Hello\n");
+        let r = &d.records[0];
+        assert_eq!(r.fields["title"], "Dev");
+        assert_eq!(r.fields["date"], "2025-10-22");
+        assert_eq!(r.body.as_deref(), Some("# Hello\n"));
+        assert_eq!(r.line_of("date"), 3);
+    }
+
+    #[test]
+    fn splits_yaml_front_matter() {
+        let d = read_one("---\ntitle: Dev\nskills: [Rust, Go]\n---\nBody");
+        let r = &d.records[0];
+        assert_eq!(r.fields["skills"], serde_json::json!(["Rust", "Go"]));
+        assert_eq!(r.body.as_deref(), Some("Body"));
+        assert_eq!(r.line_of("skills"), 3);
+    }
+
+    #[test]
+    fn reports_unterminated_front_matter() {
+        let d = read_one("+++\ntitle = \"Dev\"\n");
+        assert!(d.records.is_empty());
+        assert_eq!(
+            d.problems[0].to_string(),
+            "content/jobs/a.md:1:1: error: front matter is not closed: no second `+++` line"
+        );
+    }
+
+    #[test]
+    fn reports_toml_errors_at_their_file_line() {
+        let d = read_one("+++\ntitle = \"Dev\"\ncompany = \n+++\n");
+        assert_eq!(d.problems[0].line, 3, "{}", d.problems[0]);
+        assert!(d.problems[0].message.starts_with("invalid TOML"));
+    }
+
+    #[test]
+    fn reports_yaml_errors_at_their_file_line() {
+        let d = read_one("---\ntitle: Dev\ncompany: [unclosed\n---\n");
+        assert_eq!(d.problems.len(), 1);
+        assert!(d.problems[0].line >= 3, "{}", d.problems[0]);
+        assert!(d.problems[0].message.starts_with("invalid YAML"));
+    }
+
+    #[test]
+    fn refuses_a_file_without_front_matter() {
+        let d = read_one("# Just markdown\n");
+        assert!(d.problems[0].message.contains("starts with front matter"));
+    }
+}

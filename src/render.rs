@@ -1,0 +1,136 @@
+//! Render: the template engine, with the default templates built into the binary.
+//!
+//! A file of the same name in the board's `templates/` folder replaces a default; other files
+//! there are added (for includes). Templates are compiled once per build and shared by every page.
+
+use std::path::Path;
+
+use anyhow::{Context as _, anyhow};
+use tera::{Context, Tera};
+use walkdir::WalkDir;
+
+/// The default templates, by the name a board uses to replace them.
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
+    ("base.html", include_str!("../templates/base.html")),
+    ("job_row.html", include_str!("../templates/job_row.html")),
+    (
+        "pagination.html",
+        include_str!("../templates/pagination.html"),
+    ),
+    ("index.html", include_str!("../templates/index.html")),
+    ("job.html", include_str!("../templates/job.html")),
+    ("404.html", include_str!("../templates/404.html")),
+];
+
+/// Compiled templates.
+pub struct Renderer {
+    tera: Tera,
+}
+
+/// A template problem, reported with the template's file name; counts as bad input.
+#[derive(Debug)]
+pub struct TemplateError(pub String);
+
+impl std::fmt::Display for TemplateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for TemplateError {}
+
+impl Renderer {
+    /// Compiles the defaults and the theme's own templates (which win).
+    pub fn new(theme: &Theme) -> anyhow::Result<Renderer> {
+        let mut sources: Vec<(&str, &str)> = DEFAULT_TEMPLATES.to_vec();
+        for (name, text) in &theme.templates {
+            match sources.iter_mut().find(|(n, _)| n == name) {
+                Some(slot) => slot.1 = text,
+                None => sources.push((name, text)),
+            }
+        }
+        let mut tera = Tera::new();
+        tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+        tera.add_raw_templates(sources)
+            .map_err(|e| anyhow!(TemplateError(describe(&e))))?;
+        Ok(Renderer { tera })
+    }
+
+    /// Renders template `name` with `context`.
+    pub fn render(&self, name: &str, context: &Context) -> anyhow::Result<String> {
+        self.tera
+            .render(name, context)
+            .map_err(|e| anyhow!(TemplateError(describe(&e))))
+    }
+}
+
+/// A tera error with its whole chain, so the user sees the file, line and cause.
+fn describe(err: &tera::Error) -> String {
+    let mut text = format!("template error: {err}");
+    let mut source = std::error::Error::source(err);
+    while let Some(cause) = source {
+        text.push_str(&format!("\n  caused by: {cause}"));
+        source = cause.source();
+    }
+    text
+}
+
+/// The board's presentation: its own templates, stylesheet and static files.
+#[derive(Debug, Default)]
+pub struct Theme {
+    /// Files of `templates/` by their path there; they replace defaults of the same name.
+    pub templates: Vec<(String, String)>,
+    /// `templates/style.css`, else the default stylesheet.
+    pub stylesheet: String,
+    /// Files of `static/`, by their path there.
+    pub static_files: Vec<(String, Vec<u8>)>,
+}
+
+/// The default stylesheet; a board's `templates/style.css` replaces it.
+pub const DEFAULT_STYLESHEET: &str = include_str!("../templates/style.css");
+
+impl Theme {
+    /// Reads `templates/` and `static/` under `root`; both are optional.
+    pub fn load(root: &Path) -> anyhow::Result<Theme> {
+        let mut templates = Vec::new();
+        let mut stylesheet = DEFAULT_STYLESHEET.to_string();
+        for (name, bytes) in read_files(&root.join("templates"))? {
+            let text = String::from_utf8(bytes).map_err(|_| {
+                anyhow!(TemplateError(format!("templates/{name} is not UTF-8 text")))
+            })?;
+            if name == "style.css" {
+                stylesheet = text;
+            } else {
+                templates.push((name, text));
+            }
+        }
+        let static_files = read_files(&root.join("static"))?;
+        Ok(Theme {
+            templates,
+            stylesheet,
+            static_files,
+        })
+    }
+}
+
+/// Every file under `dir` (none when it does not exist), by `/`-separated path, in path order.
+fn read_files(dir: &Path) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let mut found = Vec::new();
+    if !dir.is_dir() {
+        return Ok(found);
+    }
+    let walk = WalkDir::new(dir)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walk {
+        let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
+        if entry.file_type().is_file() {
+            let bytes = std::fs::read(entry.path())
+                .with_context(|| format!("cannot read {}", entry.path().display()))?;
+            found.push((crate::load::relative(dir, entry.path()), bytes));
+        }
+    }
+    Ok(found)
+}

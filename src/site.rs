@@ -1,0 +1,266 @@
+//! Site model: every page, path and group of the board, computed once, with no IO.
+//!
+//! Takes the validated jobs by value, orders them (newest first, then dataset order), marks
+//! expired ones, gives every job and group its slug, and groups current jobs by company,
+//! location, workplace and skill. Renderers only borrow it.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Days, NaiveDate, Utc};
+
+use crate::config::Config;
+use crate::job::{Job, Workplace};
+use crate::slug::Slugger;
+use crate::validate::Company;
+
+/// One job on the board, with what the model worked out about it.
+#[derive(Debug)]
+pub struct Entry {
+    pub job: Job,
+    /// Path segment under `jobs/`.
+    pub slug: String,
+    /// Past `valid_through` or older than `expire_after_days`: out of every listing.
+    pub expired: bool,
+    pub company: String,
+    pub location: String,
+    /// Slugs of the job's skills, in the job's order.
+    pub skills: Vec<String>,
+}
+
+/// A named set of current jobs: a company, a location, a workplace or a skill.
+#[derive(Debug)]
+pub struct Group {
+    pub slug: String,
+    pub name: String,
+    /// Indexes into `Site::entries`, in listing order.
+    pub jobs: Vec<usize>,
+}
+
+/// The whole board, ready to render.
+#[derive(Debug)]
+pub struct Site {
+    pub now: DateTime<Utc>,
+    /// The path part of `base_url`, always starting and ending with `/`.
+    pub base_path: String,
+    /// Every job on the board, newest first (current and expired).
+    pub entries: Vec<Entry>,
+    /// Indexes of current jobs, in listing order.
+    pub current: Vec<usize>,
+    pub companies: BTreeMap<String, Group>,
+    pub locations: BTreeMap<String, Group>,
+    pub skills: BTreeMap<String, Group>,
+    /// Remote, on-site and hybrid, in that order (possibly with no jobs).
+    pub types: Vec<Group>,
+    /// Company profiles by company slug.
+    pub profiles: BTreeMap<String, Company>,
+}
+
+/// What decides which jobs are on the board.
+#[derive(Debug, Clone, Copy)]
+pub struct Selection {
+    pub now: DateTime<Utc>,
+    pub drafts: bool,
+}
+
+impl Site {
+    /// Builds the model from validated jobs (in dataset order) and company profiles.
+    pub fn new(
+        config: &Config,
+        jobs: Vec<Job>,
+        companies: Vec<Company>,
+        selection: Selection,
+    ) -> Site {
+        let today = selection.now.date_naive();
+        let mut jobs: Vec<Job> = jobs
+            .into_iter()
+            .filter(|job| selection.drafts || !job.draft)
+            .filter(|job| in_categories(job, &config.categories))
+            .collect();
+        // A stable sort keeps the dataset order among jobs of the same date.
+        jobs.sort_by_key(|job| std::cmp::Reverse(job.date));
+        let company_slugs = name_slugs(jobs.iter().map(|j| j.company.as_str()));
+        let location_slugs = name_slugs(jobs.iter().map(|j| j.location.as_str()));
+        let skill_slugs = name_slugs(
+            jobs.iter()
+                .flat_map(|j| j.skills.iter().map(String::as_str)),
+        );
+        let mut job_slugs = Slugger::new();
+        let entries: Vec<Entry> = jobs
+            .into_iter()
+            .map(|job| Entry {
+                slug: job_slugs.assign(&job.id),
+                expired: is_expired(&job, today, config.expire_after_days),
+                company: company_slugs[&job.company].clone(),
+                location: location_slugs[&job.location].clone(),
+                skills: job.skills.iter().map(|s| skill_slugs[s].clone()).collect(),
+                job,
+            })
+            .collect();
+        let current: Vec<usize> = (0..entries.len())
+            .filter(|&i| !entries[i].expired)
+            .collect();
+        Site {
+            now: selection.now,
+            base_path: base_path(&config.base_url),
+            companies: group_by(&entries, &current, |e| {
+                vec![(e.company.clone(), e.job.company.clone())]
+            }),
+            locations: group_by(&entries, &current, |e| {
+                vec![(e.location.clone(), e.job.location.clone())]
+            }),
+            skills: group_by(&entries, &current, |e| {
+                e.skills
+                    .iter()
+                    .cloned()
+                    .zip(e.job.skills.iter().cloned())
+                    .collect()
+            }),
+            types: Workplace::ALL
+                .iter()
+                .map(|w| Group {
+                    slug: w.slug().to_string(),
+                    name: w.label().to_string(),
+                    jobs: current
+                        .iter()
+                        .copied()
+                        .filter(|&i| entries[i].job.workplace == *w)
+                        .collect(),
+                })
+                .collect(),
+            profiles: companies.into_iter().map(|c| (c.slug.clone(), c)).collect(),
+            entries,
+            current,
+        }
+    }
+
+    /// The current jobs, in listing order.
+    pub fn current_jobs(&self) -> impl Iterator<Item = &Entry> {
+        self.current.iter().map(|&i| &self.entries[i])
+    }
+}
+
+fn in_categories(job: &Job, wanted: &[String]) -> bool {
+    wanted.is_empty()
+        || job
+            .categories
+            .iter()
+            .any(|c| wanted.iter().any(|w| w.eq_ignore_ascii_case(c)))
+}
+
+/// Whether a job has left current listings by `today`.
+pub fn is_expired(job: &Job, today: NaiveDate, expire_after_days: u32) -> bool {
+    if let Some(last) = job.valid_through {
+        return last < today;
+    }
+    expire_after_days > 0
+        && job
+            .date
+            .checked_add_days(Days::new(u64::from(expire_after_days)))
+            .is_some_and(|end| end < today)
+}
+
+/// Distinct slugs for distinct names, given in sorted name order so they never depend on which
+/// job came first.
+fn name_slugs<'a>(names: impl Iterator<Item = &'a str>) -> BTreeMap<String, String> {
+    let sorted: std::collections::BTreeSet<&str> = names.collect();
+    let mut slugger = Slugger::new();
+    sorted
+        .into_iter()
+        .map(|name| (name.to_string(), slugger.assign(name)))
+        .collect()
+}
+
+/// Groups current jobs by the (slug, name) pairs `keys` gives for each.
+fn group_by(
+    entries: &[Entry],
+    current: &[usize],
+    keys: impl Fn(&Entry) -> Vec<(String, String)>,
+) -> BTreeMap<String, Group> {
+    let mut groups: BTreeMap<String, Group> = BTreeMap::new();
+    for &i in current {
+        for (slug, name) in keys(&entries[i]) {
+            groups
+                .entry(slug.clone())
+                .or_insert_with(|| Group {
+                    slug,
+                    name,
+                    jobs: Vec::new(),
+                })
+                .jobs
+                .push(i);
+        }
+    }
+    groups
+}
+
+/// The path part of a base URL: `https://e.org/board/` gives `/board/`.
+pub fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    match after_scheme.find('/') {
+        Some(i) => after_scheme[i..].to_string(),
+        None => "/".to_string(),
+    }
+}
+
+/// One page of a paginated listing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pager {
+    /// 1-based.
+    pub number: usize,
+    pub total: usize,
+    /// The slice of the listing shown on this page.
+    pub start: usize,
+    pub end: usize,
+    /// Folder of this page relative to the listing's folder: "" or "page/N/".
+    pub dir: String,
+}
+
+/// Splits `count` items into pages of `per_page`; an empty listing still has one page.
+pub fn paginate(count: usize, per_page: usize) -> Vec<Pager> {
+    let per_page = per_page.max(1);
+    let total = count.div_ceil(per_page).max(1);
+    (1..=total)
+        .map(|number| Pager {
+            number,
+            total,
+            start: (number - 1) * per_page,
+            end: (number * per_page).min(count),
+            dir: page_dir(number),
+        })
+        .collect()
+}
+
+/// The folder of page `number` relative to its listing: page 1 is the listing itself.
+pub fn page_dir(number: usize) -> String {
+    if number <= 1 {
+        String::new()
+    } else {
+        format!("page/{number}/")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paginates_without_a_page_one_folder() {
+        let pages = paginate(5, 2);
+        let dirs: Vec<_> = pages
+            .iter()
+            .map(|p| (p.dir.as_str(), p.start, p.end))
+            .collect();
+        assert_eq!(dirs, [("", 0, 2), ("page/2/", 2, 4), ("page/3/", 4, 5)]);
+        assert_eq!(paginate(0, 50).len(), 1);
+        assert_eq!(paginate(50, 50).len(), 1);
+        assert_eq!(paginate(51, 50).len(), 2);
+    }
+
+    #[test]
+    fn base_paths() {
+        assert_eq!(base_path("https://example.org/"), "/");
+        assert_eq!(base_path("https://user.github.io/board/"), "/board/");
+    }
+}

@@ -1,0 +1,40 @@
+//! Targets: everything a build writes, one module each, all with the same entry shape.
+//!
+//! A target reads the shared `Ctx` and hands its files to the `Sink`. Adding an output is one
+//! new module and one line in `TARGETS`.
+
+mod assets;
+mod html;
+
+use crate::config::Config;
+use crate::render::{Renderer, Theme};
+use crate::site::Site;
+use crate::view::{JobCard, SiteView};
+
+/// What every target may read.
+pub struct Ctx<'a> {
+    pub config: &'a Config,
+    pub site: &'a Site,
+    pub renderer: &'a Renderer,
+    pub theme: &'a Theme,
+    /// One card per entry of `site.entries`, same order.
+    pub cards: &'a [JobCard],
+    pub site_view: &'a SiteView,
+}
+
+/// Where targets put what they make. Implemented by the write stage (and by tests).
+pub trait Sink: Sync {
+    /// A file of the site, at a `/`-separated path relative to the site root.
+    fn site_file(&self, path: &str, contents: Vec<u8>) -> anyhow::Result<()>;
+    /// A file of the board outside the site (README, archive), relative to the board root.
+    fn board_file(&self, path: &str, contents: Vec<u8>) -> anyhow::Result<()>;
+}
+
+/// A target's entry point.
+pub type Target = fn(&Ctx, &dyn Sink) -> anyhow::Result<()>;
+
+/// Every target, in the order they run.
+pub const TARGETS: &[(&str, Target)] = &[("html", html::render), ("assets", assets::render)];
+
+/// The name of the stylesheet file, with a hash of its content so caches never serve an old one.
+pub use assets::stylesheet_name;

@@ -1,0 +1,199 @@
+//! Validate: turns raw records into `Job`s and company profiles, collecting every problem.
+//!
+//! Each record is checked on its own (required keys, dates, URLs, enumerations, salary), then the
+//! board as a whole (duplicate ids). A record with an error is left out; the caller decides
+//! whether that fails the build.
+
+mod fields;
+mod salary;
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+
+use crate::date::Posted;
+use crate::job::{Job, Origin, Workplace};
+use crate::load::{Kind, Record};
+use crate::problem::Problem;
+use crate::skills::SkillMatcher;
+use fields::Fields;
+
+pub use fields::check_url;
+pub use salary::parse_salary;
+
+/// Keys a job may have; anything else is a warning.
+pub const JOB_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "company",
+    "company_url",
+    "location",
+    "date",
+    "url",
+    "workplace",
+    "employment",
+    "valid_through",
+    "salary",
+    "skills",
+    "categories",
+    "draft",
+    "description",
+];
+
+/// Keys a company profile may have.
+pub const COMPANY_KEYS: &[&str] = &["name", "website", "logo", "description"];
+
+/// A company profile from `content/companies/SLUG.md`.
+#[derive(Debug, Clone)]
+pub struct Company {
+    /// The profile's file stem: the slug it describes.
+    pub slug: String,
+    pub name: String,
+    pub website: Option<String>,
+    pub logo: Option<String>,
+    /// Markdown.
+    pub about: String,
+}
+
+/// The validated board: usable jobs and profiles, and every problem seen.
+#[derive(Debug, Default)]
+pub struct Valid {
+    pub jobs: Vec<Job>,
+    pub companies: Vec<Company>,
+    pub problems: Vec<Problem>,
+}
+
+/// Checks every record; records with errors are left out and their problems kept.
+pub fn validate(records: Vec<Record>, skills: &SkillMatcher) -> Valid {
+    let mut valid = Valid::default();
+    let mut seen_ids: HashMap<String, Origin> = HashMap::new();
+    for record in records {
+        match record.kind {
+            Kind::Company => match company(&record, &mut valid.problems) {
+                Some(c) => valid.companies.push(c),
+                None => continue,
+            },
+            Kind::Job => {
+                let Some(job) = job(&record, skills, &mut valid.problems) else {
+                    continue;
+                };
+                if let Some(first) = seen_ids.get(&job.id) {
+                    let message = format!("duplicate id `{}`: already used at {first}", job.id);
+                    valid.problems.push(Problem::error(
+                        &record.path,
+                        record.line_of("id"),
+                        1,
+                        message,
+                    ));
+                    continue;
+                }
+                seen_ids.insert(job.id.clone(), job.origin.clone());
+                valid.jobs.push(job);
+            }
+        }
+    }
+    valid
+}
+
+/// Validates one job record, or reports why it cannot be used.
+fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> Option<Job> {
+    let mut f = Fields::new(record, problems);
+    f.warn_unknown(JOB_KEYS);
+    let title = f.required_text("title");
+    let company = f.required_text("company");
+    let location = f.required_text("location");
+    let posted: Option<Posted> = f.required_date("date");
+    let url = f.required_url("url");
+    let id = f.optional_text("id").unwrap_or_else(|| default_id(record));
+    let company_url = f.optional_url("company_url");
+    let workplace = f.enumeration("workplace", Workplace::parse, "remote, on-site or hybrid");
+    let employment = f.enumeration(
+        "employment",
+        crate::job::Employment::parse,
+        "full-time, part-time, contract, internship or temporary",
+    );
+    let valid_through = f.optional_date("valid_through").map(|p| p.date);
+    let salary = f.salary("salary");
+    let listed_skills = f.list("skills");
+    let categories = f.list("categories");
+    let draft = f.boolean("draft");
+    let description = f.description();
+    if f.failed() {
+        return None;
+    }
+    let (title, company, location, posted, url) = (title?, company?, location?, posted?, url?);
+    let skills = match listed_skills {
+        Some(list) if !list.is_empty() => list
+            .into_iter()
+            .map(|s| skills.canonical(&s).map_or(s.clone(), str::to_string))
+            .collect(),
+        _ => skills.recognise(&title, &description),
+    };
+    Some(Job {
+        id,
+        title,
+        company,
+        company_url,
+        location,
+        date: posted.date,
+        posted: posted.moment,
+        url,
+        workplace: workplace.unwrap_or(Workplace::OnSite),
+        employment,
+        valid_through,
+        salary,
+        skills,
+        categories: categories.unwrap_or_default(),
+        draft: draft.unwrap_or(false),
+        description,
+        origin: Origin {
+            path: record.path.clone(),
+            line: record.line,
+            column: record.column,
+        },
+    })
+}
+
+/// The id of a job that names none: its file path under `content/jobs/` without the extension,
+/// or for a bulk row, the file's path and the row's position.
+fn default_id(record: &Record) -> String {
+    let path = record.path.strip_prefix("content/").unwrap_or(&record.path);
+    let stem = path.rsplit_once('.').map_or(path, |(stem, _)| stem);
+    if record.index == 0 {
+        stem.strip_prefix("jobs/").unwrap_or(stem).to_string()
+    } else {
+        format!("{stem}-{}", record.index)
+    }
+}
+
+/// Validates one company profile.
+fn company(record: &Record, problems: &mut Vec<Problem>) -> Option<Company> {
+    let mut f = Fields::new(record, problems);
+    f.warn_unknown(COMPANY_KEYS);
+    let name = f.required_text("name");
+    let website = f.optional_url("website");
+    let logo = f.optional_text("logo");
+    let about = f.description();
+    if f.failed() {
+        return None;
+    }
+    let file = record.path.rsplit('/').next().unwrap_or(&record.path);
+    let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+    Some(Company {
+        slug: crate::slug::slugify(stem),
+        name: name?,
+        website,
+        logo,
+        about,
+    })
+}
+
+/// Reads a value that should be text: strings as they are, numbers and booleans written out.
+fn as_text(value: &Value) -> Option<String> {
+    match value {
+        Value::String(s) => Some(s.clone()),
+        Value::Number(n) => Some(n.to_string()),
+        Value::Bool(b) => Some(b.to_string()),
+        _ => None,
+    }
+}

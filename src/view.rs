@@ -1,0 +1,181 @@
+//! Views: the shapes templates receive, built from the site model.
+//!
+//! Each job's card is built once and borrowed by every listing that shows it. Field names here
+//! are the template variables documented in `docs/templates.md`.
+
+use serde::Serialize;
+
+use crate::config::Config;
+use crate::job::Salary;
+use crate::site::{Entry, Site};
+
+/// Board-wide values every template gets as `site`.
+#[derive(Debug, Serialize)]
+pub struct SiteView {
+    pub title: String,
+    pub description: String,
+    pub language: String,
+    pub base_url: String,
+    pub base_path: String,
+    /// Path of the stylesheet.
+    pub stylesheet: String,
+    /// Number of current jobs.
+    pub job_count: usize,
+    /// The build clock, as "22 Oct 2025".
+    pub updated: String,
+}
+
+/// The page being rendered, as `page`.
+#[derive(Debug, Serialize)]
+pub struct PageView {
+    pub title: String,
+    pub description: String,
+    /// Absolute URL.
+    pub canonical: String,
+    /// Path from the domain root, with the base path.
+    pub path: String,
+}
+
+/// A job as listings show it, as each `job` of `jobs`.
+#[derive(Debug, Serialize)]
+pub struct JobCard {
+    pub title: String,
+    /// Path of the job's page.
+    pub path: String,
+    /// Where to apply.
+    pub url: String,
+    pub company: String,
+    pub company_url: Option<String>,
+    pub location: String,
+    /// `remote`, `on-site` or `hybrid`.
+    pub workplace: &'static str,
+    pub workplace_label: &'static str,
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    /// "22 Oct 2025".
+    pub date_display: String,
+    pub salary: Option<String>,
+    pub employment: Option<&'static str>,
+    pub skills: Vec<String>,
+    pub expired: bool,
+}
+
+impl SiteView {
+    pub fn new(config: &Config, site: &Site, stylesheet: &str) -> SiteView {
+        SiteView {
+            title: config.title.clone(),
+            description: config.description.clone(),
+            language: config.language.clone(),
+            base_url: config.base_url.clone(),
+            base_path: site.base_path.clone(),
+            stylesheet: format!("{}{stylesheet}", site.base_path),
+            job_count: site.current.len(),
+            updated: site.now.format("%-d %b %Y").to_string(),
+        }
+    }
+}
+
+impl PageView {
+    /// A page at `dir` (relative to the site root, `""` for the home page).
+    pub fn new(
+        config: &Config,
+        site: &Site,
+        dir: &str,
+        title: String,
+        description: String,
+    ) -> PageView {
+        PageView {
+            title,
+            description,
+            canonical: format!("{}{dir}", config.base_url),
+            path: format!("{}{dir}", site.base_path),
+        }
+    }
+}
+
+impl JobCard {
+    pub fn new(site: &Site, entry: &Entry) -> JobCard {
+        let job = &entry.job;
+        JobCard {
+            title: job.title.clone(),
+            path: format!("{}{}", site.base_path, job_dir(entry)),
+            url: job.url.clone(),
+            company: job.company.clone(),
+            company_url: job.company_url.clone(),
+            location: job.location.clone(),
+            workplace: job.workplace.slug(),
+            workplace_label: job.workplace.label(),
+            date: job.date.format("%Y-%m-%d").to_string(),
+            date_display: job.date.format("%-d %b %Y").to_string(),
+            salary: job.salary.as_ref().map(format_salary),
+            employment: job.employment.map(|e| e.label()),
+            skills: job.skills.clone(),
+            expired: entry.expired,
+        }
+    }
+}
+
+/// The folder of a job's page relative to the site root: `jobs/SLUG/`.
+pub fn job_dir(entry: &Entry) -> String {
+    format!("jobs/{}/", entry.slug)
+}
+
+/// "90k–120k USD a year", "20–30 EUR an hour", "from 5,000 GBP a month".
+pub fn format_salary(salary: &Salary) -> String {
+    let per = match salary.period {
+        crate::job::Period::Year => "a year",
+        crate::job::Period::Month => "a month",
+        crate::job::Period::Hour => "an hour",
+    };
+    let amount = match (salary.min, salary.max) {
+        (Some(min), Some(max)) if min == max => short_amount(min),
+        (Some(min), Some(max)) => format!("{}–{}", short_amount(min), short_amount(max)),
+        (Some(min), None) => format!("from {}", short_amount(min)),
+        (None, Some(max)) => format!("up to {}", short_amount(max)),
+        (None, None) => String::new(),
+    };
+    format!("{amount} {} {per}", salary.currency)
+}
+
+/// 120000 gives "120k", 1500000 gives "1.5M", 25 gives "25", 5500 gives "5,500"; never an exponent.
+pub fn short_amount(amount: f64) -> String {
+    let amount = amount.max(0.0);
+    if amount >= 1e12 {
+        return format!("{:.0}T", (amount / 1e12).min(1e6)).replace("1000000T", "1000000T+");
+    }
+    if amount >= 1e6 {
+        return trim_zero(format!("{:.1}", amount / 1e6)) + "M";
+    }
+    if amount >= 10_000.0 {
+        return format!("{:.0}k", (amount / 1e3).round());
+    }
+    if amount >= 1_000.0 {
+        let whole = amount.round() as u64;
+        return format!("{},{:03}", whole / 1000, whole % 1000);
+    }
+    trim_zero(format!("{amount:.2}"))
+}
+
+fn trim_zero(text: String) -> String {
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_read_like_people_write_them() {
+        assert_eq!(short_amount(120_000.0), "120k");
+        assert_eq!(short_amount(1_500_000.0), "1.5M");
+        assert_eq!(short_amount(2_000_000.0), "2M");
+        assert_eq!(short_amount(5_500.0), "5,500");
+        assert_eq!(short_amount(25.0), "25");
+        assert_eq!(short_amount(22.5), "22.5");
+        assert!(!short_amount(1e70).contains('e'));
+    }
+}
