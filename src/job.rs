@@ -180,6 +180,8 @@ impl Salary {
 pub struct Job {
     /// Stable identifier, unique in the board.
     pub id: String,
+    /// What the page slug is made from: the id, or for a bulk row without one, company and title.
+    pub handle: String,
     pub title: String,
     pub company: String,
     pub company_url: Option<String>,

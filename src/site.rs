@@ -88,7 +88,7 @@ impl Site {
         let entries: Vec<Entry> = jobs
             .into_iter()
             .map(|job| Entry {
-                slug: job_slugs.assign(&job.id),
+                slug: job_slugs.assign(&job.handle),
                 expired: is_expired(&job, today, config.expire_after_days),
                 company: company_slugs[&job.company].clone(),
                 location: location_slugs[&job.location].clone(),

@@ -104,7 +104,7 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
     let location = f.required_text("location");
     let posted: Option<Posted> = f.required_date("date");
     let url = f.required_url("url");
-    let id = f.optional_text("id").unwrap_or_else(|| default_id(record));
+    let given_id = f.optional_text("id");
     let company_url = f.optional_url("company_url");
     let workplace = f.enumeration("workplace", Workplace::parse, "remote, on-site or hybrid");
     let employment = f.enumeration(
@@ -122,6 +122,12 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
         return None;
     }
     let (title, company, location, posted, url) = (title?, company?, location?, posted?, url?);
+    let handle = match (&given_id, record.index) {
+        (Some(id), _) => id.clone(),
+        (None, 0) => default_id(record),
+        (None, _) => format!("{company} {title}"),
+    };
+    let id = given_id.unwrap_or_else(|| default_id(record));
     let skills = match listed_skills {
         Some(list) if !list.is_empty() => list
             .into_iter()
@@ -131,6 +137,7 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
     };
     Some(Job {
         id,
+        handle,
         title,
         company,
         company_url,

@@ -1,0 +1,178 @@
+//! The real binary: exit codes, determinism, and the commands that write files.
+
+use crate::support::{TempBoard, jobsmith, stderr, tree};
+
+const SAMPLE_NOW: &str = "2025-10-22T20:30:00Z";
+
+fn repo_root() -> &'static str {
+    env!("CARGO_MANIFEST_DIR")
+}
+
+#[test]
+fn sample_board_builds_identically_twice() {
+    let a = tempfile::tempdir().expect("temp dir");
+    let b = tempfile::tempdir().expect("temp dir");
+    for dir in [&a, &b] {
+        let out_dir = dir.path().join("public");
+        let out = jobsmith(&[
+            "build",
+            "--root",
+            repo_root(),
+            "--output",
+            out_dir.to_str().expect("utf-8"),
+            "--now",
+            SAMPLE_NOW,
+        ]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    }
+    let first = tree(&a.path().join("public"));
+    assert!(first.contains_key("index.html"));
+    let job_pages = first
+        .keys()
+        .filter(|p| p.starts_with("jobs/") && p.ends_with("/index.html"))
+        .count();
+    assert_eq!(job_pages, 50);
+    assert!(first == tree(&b.path().join("public")), "two builds differ");
+}
+
+#[test]
+fn source_date_epoch_sets_the_clock() {
+    let board = TempBoard::new(&[]);
+    let root = board.root().to_str().expect("utf-8");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_jobsmith"))
+        .args(["build", "--root", root])
+        .env("SOURCE_DATE_EPOCH", "1761165000")
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let index = std::fs::read_to_string(board.root().join("public/index.html")).expect("index");
+    assert!(index.contains("updated 22 Oct 2025"), "{index}");
+}
+
+#[test]
+fn usage_and_io_errors_exit_2() {
+    assert_eq!(
+        jobsmith(&["build", "--no-such-flag"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        jobsmith(&["build", "--now", "someday"]).status.code(),
+        Some(2)
+    );
+    let missing = jobsmith(&["build", "--root", "/nonexistent/board"]);
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(stderr(&missing).contains("cannot read /nonexistent/board/jobsmith.toml"));
+}
+
+#[test]
+fn bad_configuration_exits_1() {
+    let board = TempBoard::new(&[]);
+    board.write("jobsmith.toml", "title = \"T\"\n");
+    let out = jobsmith(&["check", "--root", board.root().to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("jobsmith.toml:1:1: error: missing required key `base_url`"));
+}
+
+#[test]
+fn check_writes_nothing() {
+    let board = TempBoard::new(&[]);
+    let out = jobsmith(&["check", "--root", board.root().to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!board.root().join("public").exists());
+}
+
+#[test]
+fn new_writes_a_job_that_builds() {
+    let board = TempBoard::new(&[]);
+    let root = board.root().to_str().expect("utf-8");
+    let args = [
+        "new",
+        "Senior \"Rust\" Engineer",
+        "--company",
+        "Ferrous",
+        "--location",
+        "Remote",
+        "--url",
+        "https://ferrous.example/jobs/1",
+        "--root",
+        root,
+        "--now",
+        "2025-10-22",
+        "--workplace",
+        "remote",
+    ];
+    let out = jobsmith(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let path = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(
+        path.ends_with("content/jobs/ferrous-senior-rust-engineer.md"),
+        "{path}"
+    );
+    let again = jobsmith(&args);
+    assert!(
+        String::from_utf8_lossy(&again.stdout)
+            .trim()
+            .ends_with("ferrous-senior-rust-engineer-2.md")
+    );
+    let build = jobsmith(&["build", "--root", root, "--now", "2025-10-22"]);
+    assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
+    let page = std::fs::read_to_string(
+        board
+            .root()
+            .join("public/jobs/ferrous-senior-rust-engineer/index.html"),
+    )
+    .expect("page");
+    assert!(
+        page.contains("Senior &quot;Rust&quot; Engineer")
+            || page.contains("Senior \"Rust\" Engineer"),
+        "{page}"
+    );
+}
+
+#[test]
+fn new_refuses_a_bad_url() {
+    let board = TempBoard::new(&[]);
+    let out = jobsmith(&[
+        "new",
+        "Dev",
+        "--company",
+        "A",
+        "--location",
+        "B",
+        "--url",
+        "javascript:alert(1)",
+        "--root",
+        board.root().to_str().expect("utf-8"),
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("`url` must be an absolute http or https URL"));
+    assert!(
+        !board.root().join("content/jobs").exists()
+            || std::fs::read_dir(board.root().join("content/jobs"))
+                .expect("dir")
+                .next()
+                .is_none()
+    );
+}
+
+#[test]
+fn init_writes_a_board_that_builds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let board = dir.path().join("board");
+    let board = board.to_str().expect("utf-8");
+    let out = jobsmith(&["init", board, "--now", "2025-10-22"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let build = jobsmith(&["build", "--root", board, "--now", "2025-10-22"]);
+    assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
+    assert!(
+        dir.path()
+            .join("board/public/jobs/example-company-backend-developer/index.html")
+            .is_file()
+    );
+    let again = jobsmith(&["init", board]);
+    assert_eq!(
+        again.status.code(),
+        Some(2),
+        "init must refuse a non-empty folder"
+    );
+}

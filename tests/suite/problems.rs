@@ -1,0 +1,224 @@
+//! Every kind of dataset problem is reported as `path:line:column: error: message`, all at once,
+//! and fails the build with exit status 1 (or, with --skip-invalid, leaves the job out).
+
+use crate::support::{TempBoard, clock, jobsmith, stderr};
+use jobsmith::problem::InvalidInput;
+use jobsmith::{BuildOptions, build};
+
+const GOOD: &str = "+++\ntitle = \"Dev\"\ncompany = \"Acme\"\nlocation = \"Berlin\"\ndate = 2025-10-20\nurl = \"https://acme.example/jobs/1\"\n+++\n";
+
+/// Builds a board holding one good job plus `files`, expecting failure; returns the problems.
+fn problems_of(files: &[(&str, &str)]) -> Vec<String> {
+    let mut all = vec![("content/jobs/good.md", GOOD)];
+    all.extend_from_slice(files);
+    let board = TempBoard::new(&all);
+    let err = build(&BuildOptions::new(board.root(), clock())).expect_err("build should fail");
+    let invalid = err
+        .downcast_ref::<InvalidInput>()
+        .expect("a dataset problem");
+    invalid.problems.iter().map(ToString::to_string).collect()
+}
+
+fn assert_problem(files: &[(&str, &str)], expected: &str) {
+    let problems = problems_of(files);
+    assert!(
+        problems.iter().any(|p| p.contains(expected)),
+        "expected {expected:?} among {problems:#?}"
+    );
+}
+
+#[test]
+fn missing_required_field() {
+    let job = "+++\ntitle = \"Dev\"\nlocation = \"Berlin\"\ndate = 2025-10-20\nurl = \"https://a.example/\"\n+++\n";
+    assert_problem(
+        &[("content/jobs/a.md", job)],
+        "content/jobs/a.md:1:1: error: missing required key `company`",
+    );
+}
+
+#[test]
+fn impossible_and_relative_dates() {
+    let feb30 = GOOD.replace("2025-10-20", "\"2025-02-30\"");
+    assert_problem(
+        &[("content/jobs/a.md", &feb30)],
+        "content/jobs/a.md:5:1: error: `date` is not a date: \"2025-02-30\"",
+    );
+    let yesterday = GOOD.replace("2025-10-20", "\"yesterday\"");
+    assert_problem(
+        &[("content/jobs/b.md", &yesterday)],
+        "content/jobs/b.md:5:1: error: `date` is not a date: \"yesterday\"",
+    );
+}
+
+#[test]
+fn urls_must_be_absolute_http() {
+    let js = GOOD.replace("https://acme.example/jobs/1", "javascript:alert(1)");
+    assert_problem(
+        &[("content/jobs/a.md", &js)],
+        "content/jobs/a.md:6:1: error: `url` must be an absolute http or https URL",
+    );
+}
+
+#[test]
+fn unterminated_front_matter() {
+    assert_problem(
+        &[("content/jobs/a.md", "+++\ntitle = \"Dev\"\n")],
+        "content/jobs/a.md:1:1: error: front matter is not closed",
+    );
+}
+
+#[test]
+fn invalid_toml_yaml_json_csv() {
+    let problems = problems_of(&[
+        (
+            "content/jobs/a.md",
+            "+++\ntitle = \"Dev\"\ncompany = Acme\n+++\n",
+        ),
+        (
+            "content/jobs/b.md",
+            "---\ntitle: Dev\ncompany: [Acme\n---\n",
+        ),
+        (
+            "content/bulk.json",
+            "[\n  {\"title\": \"Dev\"},\n  {\"title\": }\n]\n",
+        ),
+        (
+            "content/bulk.csv",
+            "title,company,location,date,url\nDev,Acme,Berlin,2025-10-20,https://a.example/\nDev,\"Acme\n",
+        ),
+    ]);
+    let expect = [
+        "content/jobs/a.md:3:11: error: invalid TOML",
+        "content/jobs/b.md:",
+        "content/bulk.json:3:13: error: invalid JSON: expected value",
+        "content/bulk.csv:3:1: error: invalid CSV",
+    ];
+    for e in expect {
+        assert!(
+            problems.iter().any(|p| p.starts_with(e)),
+            "{e} not in {problems:#?}"
+        );
+    }
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("content/jobs/b.md:3:") && p.contains("invalid YAML")),
+        "{problems:#?}"
+    );
+}
+
+#[test]
+fn duplicate_ids() {
+    let a = GOOD.replace("+++\ntitle", "+++\nid = \"same\"\ntitle");
+    assert_problem(
+        &[("content/jobs/a.md", &a), ("content/jobs/b.md", &a)],
+        "content/jobs/b.md:2:1: error: duplicate id `same`: already used at content/jobs/a.md:1:1",
+    );
+}
+
+#[test]
+fn file_that_is_not_utf8() {
+    let board = TempBoard::new(&[("content/jobs/good.md", GOOD)]);
+    board.write_bytes("content/jobs/latin1.md", b"+++\ntitle = \"Caf\xe9\"\n+++\n");
+    let err = build(&BuildOptions::new(board.root(), clock())).expect_err("fails");
+    let invalid = err.downcast_ref::<InvalidInput>().expect("dataset problem");
+    let shown: Vec<String> = invalid.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        [
+            "content/jobs/latin1.md:1:1: error: not UTF-8 text (first bad byte on line 2); save the file as UTF-8"
+        ]
+    );
+}
+
+#[test]
+fn bulk_rows_report_their_own_line() {
+    let jsonl = "{\"title\":\"A\",\"company\":\"X\",\"location\":\"Y\",\"date\":\"2025-10-20\",\"url\":\"https://x.example/\"}\n{\"title\":\"B\",\"company\":\"X\",\"location\":\"Y\",\"date\":\"2025-13-01\",\"url\":\"https://x.example/\"}\n";
+    assert_problem(
+        &[("content/feed.jsonl", jsonl)],
+        "content/feed.jsonl:2:1: error: `date` is not a date: \"2025-13-01\"",
+    );
+}
+
+#[test]
+fn unknown_keys_are_only_warnings() {
+    let job = GOOD.replace("+++\ntitle", "+++\ncolour = \"blue\"\ntitle");
+    let board = TempBoard::new(&[("content/jobs/a.md", &job)]);
+    let summary = build(&BuildOptions::new(board.root(), clock())).expect("builds");
+    let shown: Vec<String> = summary.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        ["content/jobs/a.md:2:1: warning: unknown key `colour` (ignored)"]
+    );
+    assert!(board.root().join("public/jobs/a/index.html").is_file());
+}
+
+#[test]
+fn empty_content_is_a_valid_empty_board() {
+    let board = TempBoard::new(&[]);
+    std::fs::create_dir_all(board.root().join("content")).expect("mkdir");
+    let summary = build(&BuildOptions::new(board.root(), clock())).expect("builds");
+    assert_eq!(summary.jobs, 0);
+    let index = std::fs::read_to_string(board.root().join("public/index.html")).expect("index");
+    assert!(index.contains("No open positions right now."));
+}
+
+#[test]
+fn skip_invalid_builds_the_rest_and_warns() {
+    let bad = GOOD.replace("title = \"Dev\"\n", "");
+    let board = TempBoard::new(&[
+        ("content/jobs/good.md", GOOD),
+        ("content/jobs/bad.md", &bad),
+    ]);
+    let root = board.root().to_str().expect("utf-8 path");
+    let out = jobsmith(&[
+        "build",
+        "--root",
+        root,
+        "--now",
+        "2025-10-22",
+        "--skip-invalid",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out)
+            .contains("content/jobs/bad.md:1:1: warning: missing required key `title` (left out)")
+    );
+    assert!(board.root().join("public/jobs/good/index.html").is_file());
+    assert!(!board.root().join("public/jobs/bad").exists());
+}
+
+#[test]
+fn three_broken_files_are_all_named_and_public_is_left_alone() {
+    let board = TempBoard::new(&[("content/jobs/good.md", GOOD)]);
+    let root = board.root().to_str().expect("utf-8 path");
+    let first = jobsmith(&["build", "--root", root, "--now", "2025-10-22"]);
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    let before = crate::support::tree(&board.root().join("public"));
+    board.write("content/jobs/broken.md", "+++\ntitle = \"Dev\"\n");
+    board.write("content/more.json", "[\n{\"title\": \"A\",}\n]");
+    board.write(
+        "content/rows.csv",
+        "title,company,location,date,url\nA,B,C,2025-10-20\n",
+    );
+    for command in ["build", "check"] {
+        let out = jobsmith(&[command, "--root", root, "--now", "2025-10-22"]);
+        assert_eq!(out.status.code(), Some(1), "{command}: {}", stderr(&out));
+        let err = stderr(&out);
+        for expected in [
+            "content/jobs/broken.md:1:1: error:",
+            "content/more.json:2:",
+            "content/rows.csv:2:1: error:",
+        ] {
+            assert!(
+                err.contains(expected),
+                "{command}: {expected} missing from {err}"
+            );
+        }
+    }
+    assert_eq!(
+        crate::support::tree(&board.root().join("public")),
+        before,
+        "public/ changed"
+    );
+}

@@ -1,0 +1,85 @@
+//! Shared helpers: temporary boards, running the binary, reading output trees.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use chrono::{DateTime, Utc};
+
+/// The fixed clock most tests build with.
+pub fn clock() -> DateTime<Utc> {
+    jobsmith::date::parse_clock("2025-10-22T20:30:00Z").expect("valid clock")
+}
+
+/// The folder of a fixture board under tests/fixtures.
+pub fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// A temporary board: `jobsmith.toml` plus the given files.
+pub struct TempBoard {
+    pub dir: tempfile::TempDir,
+}
+
+pub const CONFIG: &str = "title = \"Test Board\"\nbase_url = \"https://jobs.example.org/\"\nexpire_after_days = 0\n[readme]\nenabled = false\n[archive]\nenabled = false\n";
+
+impl TempBoard {
+    pub fn new(files: &[(&str, &str)]) -> TempBoard {
+        let board = TempBoard {
+            dir: tempfile::tempdir().expect("temp dir"),
+        };
+        board.write("jobsmith.toml", CONFIG);
+        for (path, text) in files {
+            board.write(path, text);
+        }
+        board
+    }
+
+    pub fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn write(&self, path: &str, text: &str) {
+        self.write_bytes(path, text.as_bytes());
+    }
+
+    pub fn write_bytes(&self, path: &str, bytes: &[u8]) {
+        let path = self.root().join(path);
+        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        std::fs::write(path, bytes).expect("write");
+    }
+}
+
+/// Runs the real binary with `args`.
+pub fn jobsmith(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_jobsmith"))
+        .args(args)
+        .env_remove("SOURCE_DATE_EPOCH")
+        .output()
+        .expect("run jobsmith")
+}
+
+/// Every file under `dir`, by `/`-separated relative path.
+pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.expect("walk"))
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("inside")
+                .to_string_lossy()
+                .replace('\\', "/");
+            (rel, std::fs::read(e.path()).expect("read"))
+        })
+        .collect()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
