@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand};
 
-use crate::problem::{InvalidInput, Problem};
+use crate::problem::{BadInput, InvalidInput, Problem};
 use crate::render::TemplateError;
 use crate::{BuildOptions, Summary};
 
@@ -29,6 +29,8 @@ pub enum Command {
     New(NewArgs),
     /// Write a new working board into DIR.
     Init(InitArgs),
+    /// Turn a published README, an archive file, or JSON/CSV rows into job files.
+    Import(ImportArgs),
 }
 
 /// Flags every command takes.
@@ -95,6 +97,25 @@ pub struct InitArgs {
     pub now: Option<String>,
 }
 
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// The board's folder.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// The files to import, in order.
+    #[arg(required = true)]
+    pub files: Vec<PathBuf>,
+    /// What the files hold.
+    #[arg(long, value_enum, default_value = "jobr-readme")]
+    pub format: crate::import::Format,
+    /// Where to write the job files, relative to the board's folder.
+    #[arg(long, value_name = "DIR", default_value = "content/jobs")]
+    pub into: PathBuf,
+    /// Overwrite job files that already exist.
+    #[arg(long)]
+    pub force: bool,
+}
+
 /// Runs the command line and returns the exit status.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
@@ -153,6 +174,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             println!("{}", path.display());
             Ok(())
         }
+        Command::Import(args) => import(args),
         Command::Init(args) => {
             let now = clock(args.now.as_deref())?;
             crate::scaffold::init(&args.dir, now)?;
@@ -164,6 +186,34 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+fn import(args: ImportArgs) -> anyhow::Result<()> {
+    let report =
+        crate::import::import(&args.root, &args.files, args.format, &args.into, args.force)?;
+    print_problems(&report.problems);
+    for path in &report.skipped {
+        eprintln!(
+            "{}: exists; left as it is (--force overwrites)",
+            path.display()
+        );
+    }
+    eprintln!(
+        "Imported {} jobs; {} rows refused; {} files left as they were",
+        report.written.len(),
+        report.problems.iter().filter(|p| p.is_error()).count(),
+        report.skipped.len()
+    );
+    if let Some(utm) = &report.utm_suggestion {
+        eprintln!(
+            "The links carried tracking parameters; to add them back in the README, put in jobsmith.toml:\n\n{utm}"
+        );
+    }
+    if report.problems.iter().any(Problem::is_error) {
+        let message = "some rows were refused (listed above); the others were imported";
+        return Err(BadInput(message.into()).into());
+    }
+    Ok(())
 }
 
 /// The clock: `--now`, else `SOURCE_DATE_EPOCH`, else the system time. Read once, here.
@@ -192,6 +242,10 @@ fn report(err: &anyhow::Error) -> ExitCode {
     if let Some(invalid) = err.downcast_ref::<InvalidInput>() {
         print_problems(&invalid.problems);
         eprintln!("error: {invalid}");
+        return ExitCode::from(1);
+    }
+    if let Some(bad) = err.downcast_ref::<BadInput>() {
+        eprintln!("error: {bad}");
         return ExitCode::from(1);
     }
     if let Some(template) = err.downcast_ref::<TemplateError>() {

@@ -11,15 +11,18 @@
 pub mod cli;
 pub mod config;
 pub mod date;
+pub mod import;
 pub mod job;
 pub mod load;
 pub mod markdown;
 pub mod problem;
+pub mod readme;
 pub mod render;
 pub mod scaffold;
 pub mod site;
 pub mod skills;
 pub mod slug;
+pub mod table;
 pub mod targets;
 pub mod validate;
 pub mod view;
@@ -181,8 +184,16 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
         drafts: options.drafts,
     };
     let site = Site::new(&config, valid.jobs, valid.companies, selection);
+    let existing_readme = read_existing_readme(&options.root, &config)?;
     let staging = Staging::begin(&options.root, &options.output_dir())?;
-    render_targets(&config, &site, &renderer, &theme, &staging)?;
+    let inputs = Inputs {
+        config: &config,
+        site: &site,
+        renderer: &renderer,
+        theme: &theme,
+        existing_readme: existing_readme.as_deref(),
+    };
+    render_targets(&inputs, &staging)?;
     let files = staging.site_files();
     let archive = config.archive.enabled.then(|| ArchivePolicy {
         dir: config.archive.dir.clone(),
@@ -199,14 +210,38 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
     })
 }
 
+/// The README already on disk, when it has markers to splice between.
+fn read_existing_readme(root: &Path, config: &Config) -> anyhow::Result<Option<String>> {
+    if !config.readme.enabled {
+        return Ok(None);
+    }
+    let path = root.join(&config.readme.output);
+    match std::fs::read_to_string(&path) {
+        Ok(text) => Ok(text.contains(targets::readme::START_MARKER).then_some(text)),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(anyhow::Error::new(err).context(format!("cannot read {}", path.display()))),
+    }
+}
+
+/// Everything the targets render from.
+#[derive(Clone, Copy)]
+pub struct Inputs<'a> {
+    pub config: &'a Config,
+    pub site: &'a Site,
+    pub renderer: &'a Renderer,
+    pub theme: &'a Theme,
+    pub existing_readme: Option<&'a str>,
+}
+
 /// Runs every target into `sink`.
-pub fn render_targets(
-    config: &Config,
-    site: &Site,
-    renderer: &Renderer,
-    theme: &Theme,
-    sink: &dyn Sink,
-) -> anyhow::Result<()> {
+pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<()> {
+    let Inputs {
+        config,
+        site,
+        renderer,
+        theme,
+        existing_readme,
+    } = *inputs;
     let stylesheet = targets::stylesheet_name(&theme.stylesheet);
     let site_view = SiteView::new(config, site, &stylesheet);
     let cards: Vec<JobCard> = site.entries.iter().map(|e| JobCard::new(site, e)).collect();
@@ -217,6 +252,7 @@ pub fn render_targets(
         theme,
         cards: &cards,
         site_view: &site_view,
+        existing_readme,
     };
     for (_, target) in TARGETS {
         target(&ctx, sink)?;

@@ -20,6 +20,8 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("index.html", include_str!("../templates/index.html")),
     ("job.html", include_str!("../templates/job.html")),
     ("404.html", include_str!("../templates/404.html")),
+    ("README.md", include_str!("../templates/README.md")),
+    ("archive.md", include_str!("../templates/archive.md")),
 ];
 
 /// Compiled templates.

@@ -174,6 +174,18 @@ fn read_text(path: &Path) -> Result<String, String> {
     })
 }
 
+/// Reads the records of one bulk file's text (`extension`: json, jsonl, csv, yaml or toml).
+pub fn read_bulk(path: &str, text: &str, extension: &str) -> Dataset {
+    let mut dataset = Dataset::default();
+    bulk::read(
+        path,
+        text.strip_prefix('\u{feff}').unwrap_or(text),
+        extension,
+        &mut dataset,
+    );
+    dataset
+}
+
 /// Turns a TOML value into the JSON value model shared by every format.
 pub(crate) fn toml_to_json(value: toml::Value) -> Value {
     match value {

@@ -3,8 +3,10 @@
 //! A target reads the shared `Ctx` and hands its files to the `Sink`. Adding an output is one
 //! new module and one line in `TARGETS`.
 
+mod archive;
 mod assets;
 mod html;
+pub mod readme;
 
 use crate::config::Config;
 use crate::render::{Renderer, Theme};
@@ -20,6 +22,8 @@ pub struct Ctx<'a> {
     /// One card per entry of `site.entries`, same order.
     pub cards: &'a [JobCard],
     pub site_view: &'a SiteView,
+    /// The README on disk before this build, for splicing between markers.
+    pub existing_readme: Option<&'a str>,
 }
 
 /// Where targets put what they make. Implemented by the write stage (and by tests).
@@ -34,7 +38,12 @@ pub trait Sink: Sync {
 pub type Target = fn(&Ctx, &dyn Sink) -> anyhow::Result<()>;
 
 /// Every target, in the order they run.
-pub const TARGETS: &[(&str, Target)] = &[("html", html::render), ("assets", assets::render)];
+pub const TARGETS: &[(&str, Target)] = &[
+    ("html", html::render),
+    ("assets", assets::render),
+    ("readme", readme::render),
+    ("archive", archive::render),
+];
 
 /// The name of the stylesheet file, with a hash of its content so caches never serve an old one.
 pub use assets::stylesheet_name;

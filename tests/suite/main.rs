@@ -1,6 +1,8 @@
 //! The integration suite: one binary, one module per area. See tests/README.md.
 
 mod cli;
+mod gfm_table;
 mod golden;
 mod problems;
+mod readme;
 mod support;
