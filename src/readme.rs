@@ -128,7 +128,15 @@ pub fn stats(site: &Site) -> Stats {
     let remote_percent = (remote * 100 + jobs / 2).checked_div(jobs).unwrap_or(0);
     let companies = site.companies.len();
     let median_salary = median_salary(site);
-    let mut line = format!("{jobs} jobs | {remote_percent}% remote | {companies} companies");
+    let mut line = format!(
+        "{jobs} {} | {remote_percent}% remote | {companies} {}",
+        if jobs == 1 { "job" } else { "jobs" },
+        if companies == 1 {
+            "company"
+        } else {
+            "companies"
+        }
+    );
     if let Some(salary) = &median_salary {
         line.push_str(&format!(" | Median salary: {salary}"));
     }

@@ -124,3 +124,238 @@ fn archive_round_trips_byte_for_byte() {
         )
     );
 }
+
+/// The cells' text of every row of the first table in `markdown`, rendered as GitHub would.
+fn rendered_table(markdown: &str) -> Vec<Vec<String>> {
+    use comrak::nodes::{AstNode, NodeValue};
+    fn text<'a>(node: &'a AstNode<'a>, out: &mut String) {
+        match &node.data().value {
+            NodeValue::Text(t) => out.push_str(t),
+            NodeValue::Code(c) => out.push_str(&c.literal),
+            NodeValue::SoftBreak | NodeValue::LineBreak => out.push(' '),
+            _ => {}
+        }
+        for child in node.children() {
+            text(child, out);
+        }
+    }
+    let arena = comrak::Arena::new();
+    let mut options = comrak::Options::default();
+    options.extension.table = true;
+    options.extension.strikethrough = true;
+    options.extension.autolink = true;
+    let root = comrak::parse_document(&arena, markdown, &options);
+    let table = root
+        .descendants()
+        .find(|n| matches!(n.data().value, NodeValue::Table(_)))
+        .expect("a table");
+    table
+        .children()
+        .map(|row| {
+            row.children()
+                .map(|cell| {
+                    let mut out = String::new();
+                    text(cell, &mut out);
+                    out
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn every_readme_row_renders_as_five_cells_whatever_the_data() {
+    let nasty = [
+        "Dev | Ops",
+        "[Senior](javascript:alert(1)) Dev",
+        "`rm -rf` engineer",
+        "<script>alert(1)</script>",
+        "Line one\nline two",
+        "**bold** and _under_ and *star*",
+        "# Heading-like",
+        "Trailing backslash \\",
+        "| leading pipe",
+        "C# / C++ / F# ~strike~",
+    ];
+    let jobs: Vec<String> = nasty
+        .iter()
+        .enumerate()
+        .map(|(i, text)| {
+            serde_json::json!({
+                "title": text, "company": text, "location": text,
+                "date": format!("2025-10-{:02}", 10 + i), "url": format!("https://jobs.example/{i}?a=1|2"),
+            })
+            .to_string()
+        })
+        .collect();
+    let board = TempBoard::new(&[("content/jobs.jsonl", &jobs.join("\n"))]);
+    board.write(
+        "jobsmith.toml",
+        "title = \"T\"\nbase_url = \"https://e.org/\"\nexpire_after_days = 0\n",
+    );
+    let build = jobsmith(&[
+        "build",
+        "--root",
+        board.root().to_str().expect("utf-8"),
+        "--now",
+        "2025-10-22",
+    ]);
+    assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
+    let readme = read(&board.root().join("README.md"));
+    let mut options = comrak::Options::default();
+    options.extension.table = true;
+    options.render.r#unsafe = true;
+    let html = comrak::markdown_to_html(&readme, &options);
+    assert!(
+        !html.contains("<script") && !html.contains("href=\"javascript"),
+        "raw HTML from the data reached the README: {html}"
+    );
+    let table = rendered_table(&readme);
+    assert_eq!(table.len(), nasty.len() + 1, "header + one row per job");
+    for (row, text) in table[1..].iter().zip(nasty.iter().rev()) {
+        assert_eq!(row.len(), 5, "{row:?}");
+        let want = text.replace('\n', " ");
+        assert_eq!(row[0].trim(), want.trim(), "company cell");
+        assert_eq!(row[1].trim(), want.trim(), "position cell");
+    }
+}
+
+fn salary_board(salaries: &[&str]) -> String {
+    let jobs: Vec<String> = (0..6)
+        .map(|i| {
+            let mut job = serde_json::json!({
+                "title": format!("Dev {i}"), "company": format!("C{i}"), "location": "Berlin",
+                "date": "2025-10-20", "url": format!("https://jobs.example/{i}"),
+            });
+            if let Some(s) = salaries.get(i) {
+                job["salary"] = serde_json::json!(s);
+            }
+            job.to_string()
+        })
+        .collect();
+    let board = TempBoard::new(&[("content/jobs.jsonl", &jobs.join("\n"))]);
+    board.write(
+        "jobsmith.toml",
+        "title = \"T\"\nbase_url = \"https://e.org/\"\nexpire_after_days = 0\n",
+    );
+    let build = jobsmith(&[
+        "build",
+        "--root",
+        board.root().to_str().expect("utf-8"),
+        "--now",
+        "2025-10-22",
+    ]);
+    assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
+    let readme = read(&board.root().join("README.md"));
+    readme
+        .lines()
+        .find(|l| l.starts_with("**Current Stats:**"))
+        .expect("stats line")
+        .to_string()
+}
+
+#[test]
+fn salary_figure_needs_five_jobs_and_resists_outliers() {
+    assert_eq!(
+        salary_board(&[]),
+        "**Current Stats:** 6 jobs | 0% remote | 6 companies  "
+    );
+    let four = ["100k USD", "110k USD", "120k USD", "130k USD"];
+    assert_eq!(
+        salary_board(&four),
+        "**Current Stats:** 6 jobs | 0% remote | 6 companies  "
+    );
+    let five = ["100k USD", "110k USD", "120k USD", "130k USD", "140k USD"];
+    assert_eq!(
+        salary_board(&five),
+        "**Current Stats:** 6 jobs | 0% remote | 6 companies | Median salary: 120k USD  "
+    );
+    let outlier = [
+        "100k USD", "110k USD", "120k USD", "130k USD", "140k USD", "1e70 USD",
+    ];
+    let line = salary_board(&outlier);
+    assert_eq!(
+        line,
+        "**Current Stats:** 6 jobs | 0% remote | 6 companies | Median salary: 120k USD  "
+    );
+    let mixed = [
+        "100k USD", "110k USD", "50k EUR", "60k EUR", "70k EUR", "80k EUR",
+    ];
+    assert!(
+        salary_board(&mixed).ends_with("| 6 companies  "),
+        "four EUR figures are not enough"
+    );
+}
+
+#[test]
+fn markers_keep_hand_written_parts() {
+    let job = "{\"title\": \"Dev\", \"company\": \"Acme\", \"location\": \"Berlin\", \"date\": \"2025-10-20\", \"url\": \"https://acme.example/1\"}";
+    let board = TempBoard::new(&[("content/jobs.jsonl", job)]);
+    board.write(
+        "jobsmith.toml",
+        "title = \"T\"\nbase_url = \"https://e.org/\"\nexpire_after_days = 0\n",
+    );
+    let mine = "# My board\n\nWritten by hand.\n\n<!-- jobsmith:start -->\nold\n<!-- jobsmith:end -->\n\n## Contributing\n\nAlso mine.\n";
+    board.write("README.md", mine);
+    let root = board.root().to_str().expect("utf-8");
+    for _ in 0..2 {
+        let build = jobsmith(&["build", "--root", root, "--now", "2025-10-22"]);
+        assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
+        let readme = read(&board.root().join("README.md"));
+        assert!(
+            readme.starts_with("# My board\n\nWritten by hand.\n\n<!-- jobsmith:start -->\n"),
+            "{readme}"
+        );
+        assert!(
+            readme.contains("**Current Stats:** 1 job | 0% remote | 1 company  \n"),
+            "{readme}"
+        );
+        assert!(
+            readme.ends_with("<!-- jobsmith:end -->\n\n## Contributing\n\nAlso mine.\n"),
+            "{readme}"
+        );
+        assert!(
+            readme.contains("| **Acme** | **[Dev](https://acme.example/1)** |"),
+            "{readme}"
+        );
+        assert!(!readme.contains("\nold\n"));
+    }
+}
+
+#[test]
+fn archive_keeps_only_recent_days_and_other_files() {
+    let job = "{\"title\": \"Dev\", \"company\": \"Acme\", \"location\": \"Berlin\", \"date\": \"2025-10-20\", \"url\": \"https://acme.example/1\"}";
+    let board = TempBoard::new(&[("content/jobs.jsonl", job)]);
+    board.write("jobsmith.toml", "title = \"T\"\nbase_url = \"https://e.org/\"\nexpire_after_days = 0\n[archive]\nkeep_days = 3\n");
+    for old in [
+        "2025-10-10.md",
+        "2025-10-19.md",
+        "2025-10-20.md",
+        "notes.md",
+        "2025-10-01.txt",
+    ] {
+        board.write(&format!("archive/{old}"), "kept?");
+    }
+    let build = jobsmith(&[
+        "build",
+        "--root",
+        board.root().to_str().expect("utf-8"),
+        "--now",
+        "2025-10-22",
+    ]);
+    assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
+    let mut left: Vec<String> = std::fs::read_dir(board.root().join("archive"))
+        .expect("archive")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        [
+            "2025-10-01.txt",
+            "2025-10-20.md",
+            "2025-10-22.md",
+            "notes.md"
+        ]
+    );
+}
