@@ -141,11 +141,11 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             let summary = crate::build(&options)?;
             print_problems(&summary.problems);
             eprintln!(
-                "Built {} files: {} jobs ({} current), {} companies in {} ms",
-                summary.files,
-                summary.jobs,
+                "Built {}, {} ({} current), {} in {} ms",
+                count(summary.files, "file"),
+                count(summary.jobs, "job"),
                 summary.current,
-                summary.companies,
+                count(summary.companies, "company"),
                 started.elapsed().as_millis()
             );
             Ok(())
@@ -155,8 +155,9 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             let summary: Summary = crate::check(&args.root, now)?;
             print_problems(&summary.problems);
             eprintln!(
-                "No errors: {} jobs, {} companies",
-                summary.jobs, summary.companies
+                "No errors: {}, {}",
+                count(summary.jobs, "job"),
+                count(summary.companies, "company")
             );
             Ok(())
         }
@@ -229,6 +230,15 @@ pub fn clock(now: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
         });
     }
     Ok(Utc::now())
+}
+
+/// "1 job", "2 jobs", "1 company", "3 companies".
+fn count(n: usize, noun: &str) -> String {
+    match (n, noun.strip_suffix('y')) {
+        (1, _) => format!("1 {noun}"),
+        (_, Some(stem)) => format!("{n} {stem}ies"),
+        _ => format!("{n} {noun}s"),
+    }
 }
 
 fn print_problems(problems: &[Problem]) {

@@ -10,11 +10,14 @@
 
 pub mod cli;
 pub mod config;
+pub mod country;
 pub mod date;
 pub mod import;
 pub mod job;
+pub mod jsonld;
 pub mod load;
 pub mod markdown;
+pub mod minify;
 pub mod problem;
 pub mod readme;
 pub mod render;
@@ -245,6 +248,11 @@ pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<()> {
     let stylesheet = targets::stylesheet_name(&theme.stylesheet);
     let site_view = SiteView::new(config, site, &stylesheet);
     let cards: Vec<JobCard> = site.entries.iter().map(|e| JobCard::new(site, e)).collect();
+    let summaries = site
+        .entries
+        .iter()
+        .map(|_| std::sync::OnceLock::new())
+        .collect();
     let ctx = Ctx {
         config,
         site,
@@ -253,6 +261,7 @@ pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<()> {
         cards: &cards,
         site_view: &site_view,
         existing_readme,
+        summaries,
     };
     for (_, target) in TARGETS {
         target(&ctx, sink)?;

@@ -18,6 +18,8 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/pagination.html"),
     ),
     ("index.html", include_str!("../templates/index.html")),
+    ("list.html", include_str!("../templates/list.html")),
+    ("groups.html", include_str!("../templates/groups.html")),
     ("job.html", include_str!("../templates/job.html")),
     ("404.html", include_str!("../templates/404.html")),
     ("README.md", include_str!("../templates/README.md")),

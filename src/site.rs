@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Days, NaiveDate, Utc};
 
 use crate::config::Config;
+use crate::country::{self, Place};
 use crate::job::{Job, Workplace};
 use crate::slug::Slugger;
 use crate::validate::Company;
@@ -21,8 +22,14 @@ pub struct Entry {
     pub slug: String,
     /// Past `valid_through` or older than `expire_after_days`: out of every listing.
     pub expired: bool,
+    /// Slug of the company.
     pub company: String,
+    /// Slug of the location.
     pub location: String,
+    /// What the location string tells: country, region, locality.
+    pub place: Place,
+    /// Slug of the country page, when the country is known.
+    pub country: Option<String>,
     /// Slugs of the job's skills, in the job's order.
     pub skills: Vec<String>,
 }
@@ -48,6 +55,8 @@ pub struct Site {
     pub current: Vec<usize>,
     pub companies: BTreeMap<String, Group>,
     pub locations: BTreeMap<String, Group>,
+    /// Countries recognised in locations; their pages live beside the locations'.
+    pub countries: BTreeMap<String, Group>,
     pub skills: BTreeMap<String, Group>,
     /// Remote, on-site and hybrid, in that order (possibly with no jobs).
     pub types: Vec<Group>,
@@ -78,21 +87,23 @@ impl Site {
             .collect();
         // A stable sort keeps the dataset order among jobs of the same date.
         jobs.sort_by_key(|job| std::cmp::Reverse(job.date));
-        let company_slugs = name_slugs(jobs.iter().map(|j| j.company.as_str()));
-        let location_slugs = name_slugs(jobs.iter().map(|j| j.location.as_str()));
-        let skill_slugs = name_slugs(
-            jobs.iter()
-                .flat_map(|j| j.skills.iter().map(String::as_str)),
-        );
+        let places: Vec<Place> = jobs
+            .iter()
+            .map(|j| country::recognise(&j.location))
+            .collect();
+        let slugs = Slugs::new(&jobs, &places);
         let mut job_slugs = Slugger::new();
         let entries: Vec<Entry> = jobs
             .into_iter()
-            .map(|job| Entry {
+            .zip(places)
+            .map(|(job, place)| Entry {
                 slug: job_slugs.assign(&job.handle),
                 expired: is_expired(&job, today, config.expire_after_days),
-                company: company_slugs[&job.company].clone(),
-                location: location_slugs[&job.location].clone(),
-                skills: job.skills.iter().map(|s| skill_slugs[s].clone()).collect(),
+                company: slugs.companies[&job.company].clone(),
+                location: slugs.locations[&job.location].clone(),
+                country: place.country.map(|c| slugs.countries[c.name].clone()),
+                skills: job.skills.iter().map(|s| slugs.skills[s].clone()).collect(),
+                place,
                 job,
             })
             .collect();
@@ -106,7 +117,15 @@ impl Site {
                 vec![(e.company.clone(), e.job.company.clone())]
             }),
             locations: group_by(&entries, &current, |e| {
-                vec![(e.location.clone(), e.job.location.clone())]
+                let own_page = e.country.as_ref() != Some(&e.location);
+                own_page
+                    .then(|| (e.location.clone(), e.job.location.clone()))
+                    .into_iter()
+                    .collect()
+            }),
+            countries: group_by(&entries, &current, |e| {
+                let names = e.place.country.map(|c| c.name.to_string());
+                e.country.clone().zip(names).into_iter().collect()
             }),
             skills: group_by(&entries, &current, |e| {
                 e.skills
@@ -159,14 +178,76 @@ pub fn is_expired(job: &Job, today: NaiveDate, expire_after_days: u32) -> bool {
             .is_some_and(|end| end < today)
 }
 
+/// The slugs of every company, location, country and skill name on the board.
+struct Slugs {
+    companies: BTreeMap<String, String>,
+    locations: BTreeMap<String, String>,
+    countries: BTreeMap<&'static str, String>,
+    skills: BTreeMap<String, String>,
+}
+
+impl Slugs {
+    fn new(jobs: &[Job], places: &[Place]) -> Slugs {
+        let companies = name_slugs(jobs.iter().map(|j| j.company.as_str()), &mut Slugger::new());
+        // Countries and locations share `locations/`: countries take their plain slugs first.
+        let mut shared = Slugger::new();
+        let countries = name_slugs(
+            places.iter().filter_map(|p| p.country.map(|c| c.name)),
+            &mut shared,
+        );
+        // A location that is just a country's name ("Germany") is that country's page.
+        let is_country = |name: &str| {
+            countries
+                .keys()
+                .any(|c| c.eq_ignore_ascii_case(name.trim()))
+        };
+        let mut locations = name_slugs(
+            jobs.iter()
+                .map(|j| j.location.as_str())
+                .filter(|l| !is_country(l)),
+            &mut shared,
+        );
+        for job in jobs {
+            if let Some((_, slug)) = countries
+                .iter()
+                .find(|(c, _)| c.eq_ignore_ascii_case(job.location.trim()))
+            {
+                locations.insert(job.location.as_str(), slug.clone());
+            }
+        }
+        let skills = name_slugs(
+            jobs.iter()
+                .flat_map(|j| j.skills.iter().map(String::as_str)),
+            &mut Slugger::new(),
+        );
+        Slugs {
+            companies: companies
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+            locations: locations
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+            countries,
+            skills: skills
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+        }
+    }
+}
+
 /// Distinct slugs for distinct names, given in sorted name order so they never depend on which
 /// job came first.
-fn name_slugs<'a>(names: impl Iterator<Item = &'a str>) -> BTreeMap<String, String> {
+fn name_slugs<'a>(
+    names: impl Iterator<Item = &'a str>,
+    slugger: &mut Slugger,
+) -> BTreeMap<&'a str, String> {
     let sorted: std::collections::BTreeSet<&str> = names.collect();
-    let mut slugger = Slugger::new();
     sorted
         .into_iter()
-        .map(|name| (name.to_string(), slugger.assign(name)))
+        .map(|name| (name, slugger.assign(name)))
         .collect()
 }
 

@@ -19,10 +19,14 @@ pub struct SiteView {
     pub base_path: String,
     /// Path of the stylesheet.
     pub stylesheet: String,
+    /// Path of the favicon.
+    pub favicon: String,
     /// Number of current jobs.
     pub job_count: usize,
     /// The build clock, as "22 Oct 2025".
     pub updated: String,
+    /// The build clock, RFC 3339.
+    pub updated_iso: String,
 }
 
 /// The page being rendered, as `page`.
@@ -34,6 +38,10 @@ pub struct PageView {
     pub canonical: String,
     /// Path from the domain root, with the base path.
     pub path: String,
+    /// Path of the feed this page announces.
+    pub feed: String,
+    /// Open Graph type: `website`, or `article` for a job.
+    pub og_type: &'static str,
 }
 
 /// A job as listings show it, as each `job` of `jobs`.
@@ -45,19 +53,33 @@ pub struct JobCard {
     /// Where to apply.
     pub url: String,
     pub company: String,
+    /// The company's website.
     pub company_url: Option<String>,
+    /// Path of the company's page on the board.
+    pub company_path: String,
     pub location: String,
+    pub location_path: String,
+    /// The country recognised in the location, with its page.
+    pub country: Option<Link>,
     /// `remote`, `on-site` or `hybrid`.
     pub workplace: &'static str,
     pub workplace_label: &'static str,
+    pub workplace_path: String,
     /// `YYYY-MM-DD`.
     pub date: String,
     /// "22 Oct 2025".
     pub date_display: String,
     pub salary: Option<String>,
     pub employment: Option<&'static str>,
-    pub skills: Vec<String>,
+    pub skills: Vec<Link>,
     pub expired: bool,
+}
+
+/// A name and the path of its page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Link {
+    pub name: String,
+    pub path: String,
 }
 
 impl SiteView {
@@ -69,8 +91,10 @@ impl SiteView {
             base_url: config.base_url.clone(),
             base_path: site.base_path.clone(),
             stylesheet: format!("{}{stylesheet}", site.base_path),
+            favicon: format!("{}favicon.svg", site.base_path),
             job_count: site.current.len(),
             updated: site.now.format("%-d %b %Y").to_string(),
+            updated_iso: site.now.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
         }
     }
 }
@@ -89,6 +113,8 @@ impl PageView {
             description,
             canonical: format!("{}{dir}", config.base_url),
             path: format!("{}{dir}", site.base_path),
+            feed: format!("{}rss.xml", site.base_path),
+            og_type: "website",
         }
     }
 }
@@ -96,20 +122,41 @@ impl PageView {
 impl JobCard {
     pub fn new(site: &Site, entry: &Entry) -> JobCard {
         let job = &entry.job;
+        let base = &site.base_path;
         JobCard {
             title: job.title.clone(),
             path: format!("{}{}", site.base_path, job_dir(entry)),
             url: job.url.clone(),
             company: job.company.clone(),
             company_url: job.company_url.clone(),
+            company_path: format!("{base}companies/{}/", entry.company),
             location: job.location.clone(),
+            location_path: format!("{base}locations/{}/", entry.location),
+            country: entry
+                .country
+                .as_ref()
+                .zip(entry.place.country)
+                .filter(|(slug, _)| **slug != entry.location)
+                .map(|(slug, c)| Link {
+                    name: c.name.to_string(),
+                    path: format!("{base}locations/{slug}/"),
+                }),
             workplace: job.workplace.slug(),
             workplace_label: job.workplace.label(),
+            workplace_path: format!("{base}types/{}/", job.workplace.slug()),
             date: job.date.format("%Y-%m-%d").to_string(),
             date_display: job.date.format("%-d %b %Y").to_string(),
             salary: job.salary.as_ref().map(format_salary),
             employment: job.employment.map(|e| e.label()),
-            skills: job.skills.clone(),
+            skills: job
+                .skills
+                .iter()
+                .zip(&entry.skills)
+                .map(|(name, slug)| Link {
+                    name: name.clone(),
+                    path: format!("{base}skills/{slug}/"),
+                })
+                .collect(),
             expired: entry.expired,
         }
     }

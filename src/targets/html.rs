@@ -1,114 +1,198 @@
-//! HTML pages: the paginated index, one page per job, and the 404 page.
+//! HTML pages: the paginated index, one page per job, the 404 page, and the listing renderer
+//! every paginated page shares.
 
 use serde::Serialize;
 use tera::Context;
 
 use super::{Ctx, Sink};
 use crate::markdown;
-use crate::site::{Pager, page_dir, paginate};
+use crate::site::{Entry, Pager, page_dir, paginate};
 use crate::view::{JobCard, PageView, job_dir};
 
-/// Writes every HTML page.
+/// Writes the index, every job page and the 404 page.
 pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
-    render_index(ctx, sink)?;
+    let listing = Listing {
+        dir: String::new(),
+        template: "index.html",
+        title: ctx.config.title.clone(),
+        heading: ctx.config.title.clone(),
+        description: index_description(ctx),
+        feed: "rss.xml".into(),
+        jobs: &ctx.site.current,
+    };
+    render_listing(ctx, sink, &listing, &Context::new())?;
     for (entry, card) in ctx.site.entries.iter().zip(ctx.cards) {
         render_job(ctx, sink, entry, card)?;
     }
     render_404(ctx, sink)
 }
 
-/// Pagination links for templates, as `pager`.
+/// A paginated list of jobs: the index, or a company, location, type or skill page.
+pub struct Listing<'a> {
+    /// Folder of the first page, relative to the site root ("" or "companies/acme/").
+    pub dir: String,
+    pub template: &'static str,
+    /// Page title, without the board's name.
+    pub title: String,
+    pub heading: String,
+    pub description: String,
+    /// The listing's feed, relative to the site root.
+    pub feed: String,
+    /// Indexes into `site.entries`.
+    pub jobs: &'a [usize],
+}
+
+/// Pagination for templates, as `pager`: numbered links around the current page.
 #[derive(Serialize)]
 struct PagerView {
     number: usize,
     total: usize,
     previous: Option<String>,
     next: Option<String>,
+    /// Page links; `None` stands for a gap ("…").
+    pages: Vec<Option<PageLink>>,
+}
+
+#[derive(Serialize)]
+struct PageLink {
+    number: usize,
+    path: String,
+    current: bool,
 }
 
 impl PagerView {
-    /// For a listing whose first page lives at `dir`.
     fn new(base_path: &str, dir: &str, pager: &Pager) -> PagerView {
         let link = |n: usize| format!("{base_path}{dir}{}", page_dir(n));
+        let shown = |n: usize| n == 1 || n == pager.total || n.abs_diff(pager.number) <= 2;
+        let mut pages = Vec::new();
+        for n in 1..=pager.total {
+            if shown(n) {
+                pages.push(Some(PageLink {
+                    number: n,
+                    path: link(n),
+                    current: n == pager.number,
+                }));
+            } else if pages.last().is_some_and(Option::is_some) {
+                pages.push(None);
+            }
+        }
         PagerView {
             number: pager.number,
             total: pager.total,
             previous: (pager.number > 1).then(|| link(pager.number - 1)),
             next: (pager.number < pager.total).then(|| link(pager.number + 1)),
+            pages,
         }
     }
 }
 
-fn base_context(ctx: &Ctx, page: &PageView) -> Context {
+/// The context every page starts from.
+pub fn base_context(ctx: &Ctx, page: &PageView) -> Context {
     let mut context = Context::new();
     context.insert("site", ctx.site_view);
     context.insert("page", page);
     context
 }
 
-fn render_index(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
-    let cards: Vec<&JobCard> = ctx.site.current.iter().map(|&i| &ctx.cards[i]).collect();
+/// Writes every page of a listing; `extra` adds template variables (a company's profile).
+pub fn render_listing(
+    ctx: &Ctx,
+    sink: &dyn Sink,
+    listing: &Listing,
+    extra: &Context,
+) -> anyhow::Result<()> {
+    let cards: Vec<&JobCard> = listing.jobs.iter().map(|&i| &ctx.cards[i]).collect();
     for pager in paginate(cards.len(), ctx.config.per_page) {
-        let title = if pager.number == 1 {
-            ctx.config.title.clone()
+        let dir = format!("{}{}", listing.dir, pager.dir);
+        let suffix = if pager.number == 1 {
+            String::new()
         } else {
-            format!("{} – page {}", ctx.config.title, pager.number)
+            format!(", page {}", pager.number)
         };
-        let description = index_description(ctx, pager.number);
-        let page = PageView::new(ctx.config, ctx.site, &pager.dir, title, description);
+        let title = if listing.dir.is_empty() && pager.number == 1 {
+            listing.title.clone()
+        } else {
+            format!("{}{suffix} – {}", listing.title, ctx.config.title)
+        };
+        let description = format!(
+            "{}{}",
+            listing.description,
+            if pager.number == 1 {
+                String::new()
+            } else {
+                format!(" Page {}.", pager.number)
+            }
+        );
+        let mut page = PageView::new(ctx.config, ctx.site, &dir, title, description);
+        page.feed = format!("{}{}", ctx.site.base_path, listing.feed);
         let mut context = base_context(ctx, &page);
+        context.extend(extra.clone());
+        context.insert("heading", &listing.heading);
         context.insert("jobs", &cards[pager.start..pager.end]);
-        context.insert("pager", &PagerView::new(&ctx.site.base_path, "", &pager));
-        let html = ctx.renderer.render("index.html", &context)?;
-        sink.site_file(&format!("{}index.html", pager.dir), html.into_bytes())?;
+        context.insert(
+            "pager",
+            &PagerView::new(&ctx.site.base_path, &listing.dir, &pager),
+        );
+        let html = ctx.renderer.render(listing.template, &context)?;
+        sink.site_file(&format!("{dir}index.html"), ctx.finish_html(html))?;
     }
     Ok(())
 }
 
-fn index_description(ctx: &Ctx, number: usize) -> String {
-    let count = ctx.site.current.len();
-    let base = if ctx.config.description.is_empty() {
-        format!("{count} open positions on {}.", ctx.config.title)
+fn index_description(ctx: &Ctx) -> String {
+    if ctx.config.description.is_empty() {
+        format!(
+            "{} open positions on {}.",
+            ctx.site.current.len(),
+            ctx.config.title
+        )
     } else {
         ctx.config.description.clone()
-    };
-    if number == 1 {
-        base
-    } else {
-        format!("{base} Page {number}.")
     }
 }
 
-/// A job's page: the card plus its description as sanitised HTML.
+/// A job's page: the card plus its description as sanitised HTML and its JSON-LD.
 #[derive(Serialize)]
 struct JobPage<'a> {
     #[serde(flatten)]
     card: &'a JobCard,
     description_html: String,
+    /// schema.org JobPosting, safe inside a script element; empty for expired jobs.
+    json_ld: String,
 }
 
-fn render_job(
-    ctx: &Ctx,
-    sink: &dyn Sink,
-    entry: &crate::site::Entry,
-    card: &JobCard,
-) -> anyhow::Result<()> {
+fn render_job(ctx: &Ctx, sink: &dyn Sink, entry: &Entry, card: &JobCard) -> anyhow::Result<()> {
     let job = &entry.job;
     let dir = job_dir(entry);
     let title = format!("{} at {} – {}", job.title, job.company, ctx.config.title);
+    let salary = card
+        .salary
+        .as_ref()
+        .map(|s| format!(" Salary: {s}."))
+        .unwrap_or_default();
     let description = format!(
-        "{} at {} in {} ({}), posted {}.",
+        "{} at {} in {} ({}), posted {}.{salary}",
         job.title, job.company, job.location, card.workplace_label, card.date_display
     );
-    let page = PageView::new(ctx.config, ctx.site, &dir, title, description);
+    let mut page = PageView::new(ctx.config, ctx.site, &dir, title, description);
+    page.og_type = "article";
     let mut context = base_context(ctx, &page);
-    let view = JobPage {
-        card,
-        description_html: markdown::to_html(&job.description),
+    let description_html = markdown::to_html(&job.description);
+    let json_ld = if entry.expired {
+        String::new()
+    } else {
+        crate::jsonld::job_posting(entry, &description_html, ctx.config.expire_after_days)
     };
-    context.insert("job", &view);
+    context.insert(
+        "job",
+        &JobPage {
+            card,
+            description_html,
+            json_ld,
+        },
+    );
     let html = ctx.renderer.render("job.html", &context)?;
-    sink.site_file(&format!("{dir}index.html"), html.into_bytes())
+    sink.site_file(&format!("{dir}index.html"), ctx.finish_html(html))
 }
 
 fn render_404(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
@@ -117,5 +201,5 @@ fn render_404(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
     let page = PageView::new(ctx.config, ctx.site, "404.html", title, description);
     let context = base_context(ctx, &page);
     let html = ctx.renderer.render("404.html", &context)?;
-    sink.site_file("404.html", html.into_bytes())
+    sink.site_file("404.html", ctx.finish_html(html))
 }

@@ -5,13 +5,20 @@
 
 mod archive;
 mod assets;
+mod feeds;
+mod groups;
 mod html;
 pub mod readme;
+pub mod sitemap;
+
+use std::sync::OnceLock;
 
 use crate::config::Config;
 use crate::render::{Renderer, Theme};
 use crate::site::Site;
 use crate::view::{JobCard, SiteView};
+
+pub use assets::{FAVICON, stylesheet_name};
 
 /// What every target may read.
 pub struct Ctx<'a> {
@@ -24,6 +31,25 @@ pub struct Ctx<'a> {
     pub site_view: &'a SiteView,
     /// The README on disk before this build, for splicing between markers.
     pub existing_readme: Option<&'a str>,
+    /// Plain-text summaries for feeds, made once per job on first use.
+    pub summaries: Vec<OnceLock<String>>,
+}
+
+impl Ctx<'_> {
+    /// The feed summary of entry `index`.
+    pub fn summary(&self, index: usize) -> &str {
+        self.summaries[index].get_or_init(|| {
+            feeds::summary(
+                &self.cards[index],
+                &self.site.entries[index].job.description,
+            )
+        })
+    }
+
+    /// A rendered page as it is written: minified when the configuration asks for it.
+    pub fn finish_html(&self, html: String) -> Vec<u8> {
+        crate::minify::html(html, self.config.minify)
+    }
 }
 
 /// Where targets put what they make. Implemented by the write stage (and by tests).
@@ -40,10 +66,10 @@ pub type Target = fn(&Ctx, &dyn Sink) -> anyhow::Result<()>;
 /// Every target, in the order they run.
 pub const TARGETS: &[(&str, Target)] = &[
     ("html", html::render),
+    ("groups", groups::render),
+    ("feeds", feeds::render),
+    ("sitemap", sitemap::render),
     ("assets", assets::render),
     ("readme", readme::render),
     ("archive", archive::render),
 ];
-
-/// The name of the stylesheet file, with a hash of its content so caches never serve an old one.
-pub use assets::stylesheet_name;

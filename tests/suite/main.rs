@@ -5,4 +5,5 @@ mod gfm_table;
 mod golden;
 mod problems;
 mod readme;
+mod site;
 mod support;

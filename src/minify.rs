@@ -1,0 +1,26 @@
+//! Minifying HTML pages, behind the default-on `minify` cargo feature.
+//!
+//! Configured never to change how a page renders: closing tags and the spaces between inline
+//! elements are kept.
+
+/// Returns the page minified when `enabled` (and the feature is built in), else as it is.
+#[cfg(feature = "minify")]
+pub fn html(page: String, enabled: bool) -> Vec<u8> {
+    if !enabled {
+        return page.into_bytes();
+    }
+    let mut cfg = minify_html::Cfg::new();
+    // Keep the page valid HTML that reads the same without a parser's help.
+    cfg.keep_closing_tags = true;
+    cfg.keep_html_and_head_opening_tags = true;
+    cfg.keep_comments = false;
+    cfg.minify_css = false;
+    cfg.minify_js = false;
+    minify_html::minify(page.as_bytes(), &cfg)
+}
+
+/// Without the `minify` feature, pages are written as rendered.
+#[cfg(not(feature = "minify"))]
+pub fn html(page: String, _enabled: bool) -> Vec<u8> {
+    page.into_bytes()
+}

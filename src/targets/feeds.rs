@@ -1,0 +1,243 @@
+//! Feeds: RSS 2.0 for the board and for every company, location, country, type and skill, and a
+//! JSON Feed 1.1 beside the board's RSS.
+//!
+//! Items are the newest current jobs of the group (`feeds.max_items`); guids are the job pages'
+//! permalinks, so they stay the same across builds.
+
+use std::collections::BTreeMap;
+
+use rss::extension::Extension;
+use rss::{Category, Channel, Guid, Item};
+use serde::Serialize;
+
+use super::{Ctx, Sink};
+use crate::site::{Entry, Group};
+use crate::view::{JobCard, job_dir};
+
+/// Minutes a reader may cache a feed.
+const TTL_MINUTES: &str = "60";
+
+/// Characters of the description shown in an item's summary.
+const SUMMARY_CHARS: usize = 280;
+
+/// Writes every feed.
+pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
+    let site = ctx.site;
+    let board = FeedSpec {
+        dir: String::new(),
+        title: ctx.config.title.clone(),
+        description: describe(&ctx.config.description, &ctx.config.title),
+        jobs: &site.current,
+    };
+    write_rss(ctx, sink, &board)?;
+    write_json_feed(ctx, sink, &board)?;
+    let kinds: [(&str, &str, Vec<&Group>); 4] = [
+        ("companies", "Jobs at", site.companies.values().collect()),
+        (
+            "locations",
+            "Jobs in",
+            site.countries
+                .values()
+                .chain(site.locations.values())
+                .collect(),
+        ),
+        ("types", "Workplace:", site.types.iter().collect()),
+        ("skills", "Skill:", site.skills.values().collect()),
+    ];
+    for (kind, prefix, groups) in kinds {
+        for group in groups {
+            let title = format!("{prefix} {} – {}", group.name, ctx.config.title);
+            let spec = FeedSpec {
+                dir: format!("{kind}/{}/", group.slug),
+                description: format!(
+                    "The newest open positions of {}: {}.",
+                    ctx.config.title, group.name
+                ),
+                title,
+                jobs: &group.jobs,
+            };
+            write_rss(ctx, sink, &spec)?;
+        }
+    }
+    Ok(())
+}
+
+fn describe(description: &str, title: &str) -> String {
+    if description.is_empty() {
+        format!("The newest open positions on {title}.")
+    } else {
+        description.to_string()
+    }
+}
+
+/// One feed: its folder, its words and its jobs (newest first).
+struct FeedSpec<'a> {
+    dir: String,
+    title: String,
+    description: String,
+    jobs: &'a [usize],
+}
+
+fn write_rss(ctx: &Ctx, sink: &dyn Sink, spec: &FeedSpec) -> anyhow::Result<()> {
+    let base = &ctx.config.base_url;
+    let self_url = format!("{base}{}rss.xml", spec.dir);
+    let mut channel = Channel {
+        title: spec.title.clone(),
+        link: format!("{base}{}", spec.dir),
+        description: spec.description.clone(),
+        language: Some(ctx.config.language.clone()),
+        last_build_date: Some(ctx.site.now.to_rfc2822()),
+        ttl: Some(TTL_MINUTES.into()),
+        generator: Some("jobsmith".into()),
+        ..Channel::default()
+    };
+    channel.set_namespaces(BTreeMap::from([(
+        "atom".to_string(),
+        "http://www.w3.org/2005/Atom".to_string(),
+    )]));
+    let link = Extension {
+        name: "atom:link".into(),
+        attrs: BTreeMap::from([
+            ("href".to_string(), self_url),
+            ("rel".to_string(), "self".to_string()),
+            ("type".to_string(), "application/rss+xml".to_string()),
+        ]),
+        ..Extension::default()
+    };
+    channel.set_extensions(BTreeMap::from([(
+        "atom".to_string(),
+        BTreeMap::from([("link".to_string(), vec![link])]),
+    )]));
+    channel.items = spec
+        .jobs
+        .iter()
+        .take(ctx.config.feeds.max_items)
+        .map(|&i| item(ctx, i))
+        .collect();
+    let mut xml = Vec::new();
+    channel.pretty_write_to(&mut xml, b' ', 2)?;
+    xml.push(b'\n');
+    sink.site_file(&format!("{}rss.xml", spec.dir), xml)
+}
+
+/// "Position at Company (Location)", linking to the job's page.
+fn item(ctx: &Ctx, index: usize) -> Item {
+    let entry = &ctx.site.entries[index];
+    let card = &ctx.cards[index];
+    let permalink = permalink(ctx, entry);
+    let mut categories = vec![
+        card.company.clone(),
+        card.location.clone(),
+        card.workplace_label.to_string(),
+    ];
+    categories.extend(card.skills.iter().map(|s| s.name.clone()));
+    Item {
+        title: Some(format!(
+            "{} at {} ({})",
+            card.title, card.company, card.location
+        )),
+        link: Some(permalink.clone()),
+        guid: Some(Guid {
+            value: permalink,
+            permalink: true,
+        }),
+        pub_date: Some(entry.job.posted.to_rfc2822()),
+        description: Some(ctx.summary(index).to_string()),
+        categories: categories
+            .into_iter()
+            .map(|name| Category { name, domain: None })
+            .collect(),
+        ..Item::default()
+    }
+}
+
+fn permalink(ctx: &Ctx, entry: &Entry) -> String {
+    format!("{}{}", ctx.config.base_url, job_dir(entry))
+}
+
+/// A plain-text summary of a job: company, location, workplace, salary, skills, then the start of
+/// its description.
+pub fn summary(card: &JobCard, description: &str) -> String {
+    let mut parts = vec![
+        card.company.clone(),
+        card.location.clone(),
+        card.workplace_label.to_string(),
+    ];
+    if let Some(salary) = &card.salary {
+        parts.push(salary.clone());
+    }
+    if !card.skills.is_empty() {
+        parts.push(
+            card.skills
+                .iter()
+                .map(|s| s.name.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+        );
+    }
+    let mut text = parts.join(" · ");
+    let start = crate::markdown::summary(description, SUMMARY_CHARS);
+    if !start.is_empty() {
+        text.push_str(". ");
+        text.push_str(&start);
+    }
+    text
+}
+
+/// JSON Feed 1.1.
+#[derive(Serialize)]
+struct JsonFeed<'a> {
+    version: &'static str,
+    title: &'a str,
+    home_page_url: String,
+    feed_url: String,
+    description: &'a str,
+    language: &'a str,
+    items: Vec<JsonItem>,
+}
+
+#[derive(Serialize)]
+struct JsonItem {
+    id: String,
+    url: String,
+    external_url: String,
+    title: String,
+    content_text: String,
+    date_published: String,
+    tags: Vec<String>,
+}
+
+fn write_json_feed(ctx: &Ctx, sink: &dyn Sink, spec: &FeedSpec) -> anyhow::Result<()> {
+    let base = &ctx.config.base_url;
+    let items = spec
+        .jobs
+        .iter()
+        .take(ctx.config.feeds.max_items)
+        .map(|&i| {
+            let entry = &ctx.site.entries[i];
+            let card = &ctx.cards[i];
+            let link = permalink(ctx, entry);
+            JsonItem {
+                id: link.clone(),
+                url: link,
+                external_url: entry.job.url.clone(),
+                title: format!("{} at {} ({})", card.title, card.company, card.location),
+                content_text: ctx.summary(i).to_string(),
+                date_published: entry.job.posted.to_rfc3339(),
+                tags: card.skills.iter().map(|s| s.name.clone()).collect(),
+            }
+        })
+        .collect();
+    let feed = JsonFeed {
+        version: "https://jsonfeed.org/version/1.1",
+        title: &spec.title,
+        home_page_url: base.clone(),
+        feed_url: format!("{base}feed.json"),
+        description: &spec.description,
+        language: &ctx.config.language,
+        items,
+    };
+    let mut json = serde_json::to_vec_pretty(&feed)?;
+    json.push(b'\n');
+    sink.site_file("feed.json", json)
+}

@@ -1,0 +1,216 @@
+//! Group pages: companies, locations and countries, workplace types and skills, each with an
+//! A–Z index and a paginated listing per group.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tera::Context;
+
+use super::html::{Listing, base_context, render_listing};
+use super::{Ctx, Sink};
+use crate::markdown;
+use crate::site::Group;
+use crate::view::PageView;
+
+/// Writes every group index and listing.
+pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
+    let site = ctx.site;
+    render_companies(ctx, sink)?;
+    let places: Vec<&Group> = site
+        .countries
+        .values()
+        .chain(site.locations.values())
+        .collect();
+    for group in &places {
+        let title = format!("Jobs in {}", group.name);
+        render_group(ctx, sink, "locations", group, title, &Context::new())?;
+    }
+    let countries: Vec<&Group> = site.countries.values().collect();
+    let locations: Vec<&Group> = site.locations.values().collect();
+    let mut extra = Context::new();
+    extra.insert("countries", &links(ctx, "locations", &countries));
+    let description = format!(
+        "Open positions on {} by country and by location.",
+        ctx.config.title
+    );
+    render_index(
+        ctx,
+        sink,
+        "locations",
+        "Locations",
+        description,
+        &locations,
+        &extra,
+    )?;
+    for group in &site.types {
+        let title = format!("{} jobs", group.name);
+        render_group(ctx, sink, "types", group, title, &Context::new())?;
+    }
+    let types: Vec<&Group> = site.types.iter().collect();
+    let description = format!(
+        "Open positions on {} by workplace: remote, on site or hybrid.",
+        ctx.config.title
+    );
+    render_index(
+        ctx,
+        sink,
+        "types",
+        "Workplace",
+        description,
+        &types,
+        &Context::new(),
+    )?;
+    for group in site.skills.values() {
+        let title = format!("{} jobs", group.name);
+        render_group(ctx, sink, "skills", group, title, &Context::new())?;
+    }
+    let skills: Vec<&Group> = site.skills.values().collect();
+    let description = format!("Open positions on {} by skill.", ctx.config.title);
+    render_index(
+        ctx,
+        sink,
+        "skills",
+        "Skills",
+        description,
+        &skills,
+        &Context::new(),
+    )
+}
+
+/// A company's profile, as `profile` on its page.
+#[derive(Serialize)]
+struct ProfileView<'a> {
+    name: &'a str,
+    website: Option<&'a str>,
+    logo: Option<&'a str>,
+    about_html: String,
+}
+
+fn render_companies(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
+    for group in ctx.site.companies.values() {
+        let mut extra = Context::new();
+        if let Some(profile) = ctx.site.profiles.get(&group.slug) {
+            extra.insert(
+                "profile",
+                &ProfileView {
+                    name: &profile.name,
+                    website: profile.website.as_deref(),
+                    logo: profile.logo.as_deref(),
+                    about_html: markdown::to_html(&profile.about),
+                },
+            );
+        }
+        let title = format!("Jobs at {}", group.name);
+        render_group(ctx, sink, "companies", group, title, &extra)?;
+    }
+    let companies: Vec<&Group> = ctx.site.companies.values().collect();
+    let description = format!(
+        "Every company hiring on {}, A to Z, with its number of open positions.",
+        ctx.config.title
+    );
+    render_index(
+        ctx,
+        sink,
+        "companies",
+        "Companies",
+        description,
+        &companies,
+        &Context::new(),
+    )
+}
+
+fn render_group(
+    ctx: &Ctx,
+    sink: &dyn Sink,
+    kind: &str,
+    group: &Group,
+    title: String,
+    extra: &Context,
+) -> anyhow::Result<()> {
+    let count = group.jobs.len();
+    let noun = if count == 1 { "position" } else { "positions" };
+    let description = format!("{count} open {noun}: {title} on {}.", ctx.config.title);
+    let dir = format!("{kind}/{}/", group.slug);
+    let listing = Listing {
+        feed: format!("{dir}rss.xml"),
+        dir,
+        template: "list.html",
+        heading: title.clone(),
+        title,
+        description,
+        jobs: &group.jobs,
+    };
+    render_listing(ctx, sink, &listing, extra)
+}
+
+/// A group in an index: name, page and number of current jobs.
+#[derive(Serialize)]
+pub struct GroupLink {
+    pub name: String,
+    pub path: String,
+    pub count: usize,
+}
+
+fn links(ctx: &Ctx, kind: &str, groups: &[&Group]) -> Vec<GroupLink> {
+    let mut links: Vec<GroupLink> = groups
+        .iter()
+        .map(|g| GroupLink {
+            name: g.name.clone(),
+            path: format!("{}{kind}/{}/", ctx.site.base_path, g.slug),
+            count: g.jobs.len(),
+        })
+        .collect();
+    links.sort_by(|a, b| {
+        a.name
+            .to_lowercase()
+            .cmp(&b.name.to_lowercase())
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    links
+}
+
+/// Index pages list groups A to Z under their initial letter.
+#[derive(Serialize)]
+struct Letter {
+    letter: String,
+    groups: Vec<GroupLink>,
+}
+
+fn by_letter(links: Vec<GroupLink>) -> Vec<Letter> {
+    let mut letters: BTreeMap<String, Vec<GroupLink>> = BTreeMap::new();
+    for link in links {
+        let first = deunicode::deunicode(&link.name)
+            .chars()
+            .find(|c| c.is_alphanumeric())
+            .map(|c| c.to_ascii_uppercase());
+        let letter = match first {
+            Some(c) if c.is_ascii_alphabetic() => c.to_string(),
+            _ => "#".to_string(),
+        };
+        letters.entry(letter).or_default().push(link);
+    }
+    letters
+        .into_iter()
+        .map(|(letter, groups)| Letter { letter, groups })
+        .collect()
+}
+
+fn render_index(
+    ctx: &Ctx,
+    sink: &dyn Sink,
+    kind: &str,
+    heading: &str,
+    description: String,
+    groups: &[&Group],
+    extra: &Context,
+) -> anyhow::Result<()> {
+    let dir = format!("{kind}/");
+    let title = format!("{heading} – {}", ctx.config.title);
+    let page = PageView::new(ctx.config, ctx.site, &dir, title, description);
+    let mut context = base_context(ctx, &page);
+    context.extend(extra.clone());
+    context.insert("heading", heading);
+    context.insert("letters", &by_letter(links(ctx, kind, groups)));
+    let html = ctx.renderer.render("groups.html", &context)?;
+    sink.site_file(&format!("{dir}index.html"), ctx.finish_html(html))
+}

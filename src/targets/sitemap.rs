@@ -1,0 +1,119 @@
+//! `sitemap.xml` and `robots.txt`: every current page for search engines.
+//!
+//! Past 50,000 URLs the sitemap becomes a sitemap index of numbered parts, as the protocol asks.
+//! Expired jobs' pages are left out.
+
+use super::{Ctx, Sink};
+use crate::site::{Group, paginate};
+use crate::view::job_dir;
+
+/// The protocol's limit of URLs in one sitemap file.
+pub const MAX_URLS: usize = 50_000;
+
+/// Writes `sitemap.xml` (and its parts) and `robots.txt`.
+pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
+    let urls = urls(ctx);
+    let base = &ctx.config.base_url;
+    if urls.len() <= MAX_URLS {
+        sink.site_file("sitemap.xml", urlset(&urls).into_bytes())?;
+    } else {
+        let mut index = String::from(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+        );
+        for (n, part) in urls.chunks(MAX_URLS).enumerate() {
+            let name = format!("sitemap-{}.xml", n + 1);
+            sink.site_file(&name, urlset(part).into_bytes())?;
+            index.push_str(&format!(
+                "  <sitemap><loc>{}</loc></sitemap>\n",
+                xml_escape(&format!("{base}{name}"))
+            ));
+        }
+        index.push_str("</sitemapindex>\n");
+        sink.site_file("sitemap.xml", index.into_bytes())?;
+    }
+    let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n");
+    sink.site_file("robots.txt", robots.into_bytes())
+}
+
+/// (absolute URL, last modification day) of every current page.
+fn urls(ctx: &Ctx) -> Vec<(String, Option<String>)> {
+    let site = ctx.site;
+    let base = &ctx.config.base_url;
+    let mut urls = Vec::new();
+    listing_urls(ctx, "", &site.current, &mut urls);
+    let groups: [(&str, Vec<&Group>); 4] = [
+        ("companies", site.companies.values().collect()),
+        (
+            "locations",
+            site.countries
+                .values()
+                .chain(site.locations.values())
+                .collect(),
+        ),
+        ("types", site.types.iter().collect()),
+        ("skills", site.skills.values().collect()),
+    ];
+    for (kind, groups) in &groups {
+        urls.push((format!("{base}{kind}/"), None));
+        for group in groups {
+            listing_urls(
+                ctx,
+                &format!("{kind}/{}/", group.slug),
+                &group.jobs,
+                &mut urls,
+            );
+        }
+    }
+    for entry in site.current_jobs() {
+        urls.push((format!("{base}{}", job_dir(entry)), Some(day(entry))));
+    }
+    urls
+}
+
+/// Every page of a listing, dated by its newest job.
+fn listing_urls(ctx: &Ctx, dir: &str, jobs: &[usize], urls: &mut Vec<(String, Option<String>)>) {
+    let newest = jobs.first().map(|&i| day(&ctx.site.entries[i]));
+    for pager in paginate(jobs.len(), ctx.config.per_page) {
+        urls.push((
+            format!("{}{dir}{}", ctx.config.base_url, pager.dir),
+            newest.clone(),
+        ));
+    }
+}
+
+fn day(entry: &crate::site::Entry) -> String {
+    entry.job.date.format("%Y-%m-%d").to_string()
+}
+
+fn urlset(urls: &[(String, Option<String>)]) -> String {
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (loc, lastmod) in urls {
+        xml.push_str("  <url><loc>");
+        xml.push_str(&xml_escape(loc));
+        xml.push_str("</loc>");
+        if let Some(day) = lastmod {
+            xml.push_str(&format!("<lastmod>{day}</lastmod>"));
+        }
+        xml.push_str("</url>\n");
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// Escapes text for XML character data and attributes.
+pub fn xml_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
