@@ -260,15 +260,15 @@ fn group_by(
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
     for &i in current {
         for (slug, name) in keys(&entries[i]) {
-            groups
-                .entry(slug.clone())
-                .or_insert_with(|| Group {
-                    slug,
-                    name,
-                    jobs: Vec::new(),
-                })
-                .jobs
-                .push(i);
+            let group = groups.entry(slug.clone()).or_insert_with(|| Group {
+                slug,
+                name,
+                jobs: Vec::new(),
+            });
+            // Two names of one job can share a slug ("Go" and "go"): list the job once.
+            if group.jobs.last() != Some(&i) {
+                group.jobs.push(i);
+            }
         }
     }
     groups

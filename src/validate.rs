@@ -129,10 +129,18 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
     };
     let id = given_id.unwrap_or_else(|| default_id(record));
     let skills = match listed_skills {
-        Some(list) if !list.is_empty() => list
-            .into_iter()
-            .map(|s| skills.canonical(&s).map_or(s.clone(), str::to_string))
-            .collect(),
+        Some(list) if !list.is_empty() => {
+            let mut named: Vec<String> = Vec::with_capacity(list.len());
+            for skill in list {
+                let name = skills
+                    .canonical(&skill)
+                    .map_or(skill.clone(), str::to_string);
+                if !named.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+                    named.push(name);
+                }
+            }
+            named
+        }
         _ => skills.recognise(&title, &description),
     };
     Some(Job {

@@ -1,5 +1,6 @@
 //! The integration suite: one binary, one module per area. See tests/README.md.
 
+mod browser;
 mod cli;
 mod gfm_table;
 mod golden;

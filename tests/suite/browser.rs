@@ -1,0 +1,151 @@
+//! Checks that need outside tools: the Nu HTML Checker (Java) and axe-core in headless Chromium
+//! (Node). `.ci/run` installs them (`scripts/install-test-tools`); where they are missing these
+//! tests say so and pass, except in CI (the `CI` variable is set), where a missing tool fails.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::support::clock;
+use jobsmith::{BuildOptions, build};
+
+fn tools_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser")
+}
+
+fn chromium() -> PathBuf {
+    std::env::var_os("CHROMIUM").map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from)
+}
+
+/// Whether every tool is there; in CI a missing one is a failure.
+fn tools_ready(needs: &[&str]) -> bool {
+    let mut missing = Vec::new();
+    for need in needs {
+        let ok = match *need {
+            "chromium" => chromium().exists(),
+            "node" | "java" => Command::new(need)
+                .arg("--version")
+                .output()
+                .is_ok_and(|o| o.status.success()),
+            module => tools_dir().join("node_modules").join(module).exists(),
+        };
+        if !ok {
+            missing.push(*need);
+        }
+    }
+    if missing.is_empty() {
+        return true;
+    }
+    let message =
+        format!("missing {missing:?}: run scripts/install-test-tools (as root) to install them");
+    assert!(std::env::var_os("CI").is_none(), "{message}");
+    eprintln!("SKIPPED (not in CI): {message}");
+    false
+}
+
+/// Builds the sample board into a temporary folder.
+fn sample_site(minify: bool) -> tempfile::TempDir {
+    let out = tempfile::tempdir().expect("temp dir");
+    let options = BuildOptions {
+        output: Some(out.path().join("site")),
+        minify: Some(minify),
+        ..BuildOptions::new(env!("CARGO_MANIFEST_DIR"), clock())
+    };
+    build(&options).expect("sample builds");
+    out
+}
+
+fn html_files(dir: &Path) -> Vec<PathBuf> {
+    walkdir::WalkDir::new(dir)
+        .sort_by_file_name()
+        .into_iter()
+        .map(|e| e.expect("walk").into_path())
+        .filter(|p| p.extension().is_some_and(|e| e == "html"))
+        .collect()
+}
+
+/// Runs vnu on every page of a build; returns the error messages.
+fn vnu_errors(site: &Path) -> Vec<String> {
+    let jar = tools_dir().join("node_modules/vnu-jar/build/dist/vnu.jar");
+    let output = Command::new("java")
+        .args(["-Xss4m", "-jar"])
+        .arg(&jar)
+        .args(["--format", "json", "--exit-zero-always"])
+        .args(html_files(site))
+        .output()
+        .expect("run vnu");
+    let report: serde_json::Value =
+        serde_json::from_slice(&output.stderr).expect("vnu JSON report");
+    report["messages"]
+        .as_array()
+        .expect("messages")
+        .iter()
+        .filter(|m| m["type"] == "error" || m["subType"] == "fatal")
+        .map(|m| format!("{}:{}: {}", m["url"], m["lastLine"], m["message"]))
+        .collect()
+}
+
+#[test]
+fn every_page_is_valid_html() {
+    if !tools_ready(&["java", "vnu-jar"]) {
+        return;
+    }
+    for minify in [true, false] {
+        let out = sample_site(minify);
+        let errors = vnu_errors(&out.path().join("site"));
+        assert!(
+            errors.is_empty(),
+            "minify {minify}: {} errors:\n{}",
+            errors.len(),
+            errors.join("\n")
+        );
+    }
+}
+
+#[test]
+fn key_pages_have_no_accessibility_violations() {
+    if !tools_ready(&["node", "chromium", "axe-core", "playwright-core"]) {
+        return;
+    }
+    let out = sample_site(true);
+    let pages = [
+        "/",
+        "/page/2/",
+        "/jobs/schreder-backend-developer/",
+        "/companies/",
+        "/companies/oracle/",
+        "/locations/",
+        "/locations/germany/",
+        "/locations/munchen-germany/",
+        "/skills/",
+        "/types/remote/",
+        "/404.html",
+    ];
+    let output = Command::new("node")
+        .arg(tools_dir().join("axe.mjs"))
+        .arg(out.path().join("site"))
+        .args(pages)
+        .output()
+        .expect("run axe");
+    assert!(
+        output.status.success(),
+        "axe.mjs failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let results: serde_json::Value = serde_json::from_slice(&output.stdout).expect("axe JSON");
+    let results = results.as_object().expect("object");
+    assert_eq!(
+        results.len(),
+        pages.len() * 4,
+        "every page in light, dark, phone and desktop"
+    );
+    let failing: Vec<String> = results
+        .iter()
+        .filter(|(_, v)| v.as_array().is_some_and(|a| !a.is_empty()))
+        .map(|(page, v)| format!("{page}: {v}"))
+        .collect();
+    assert!(
+        failing.is_empty(),
+        "axe violations:\n{}",
+        failing.join("\n")
+    );
+}
