@@ -1,0 +1,38 @@
+//! Measures how many location strings get a country.
+//!
+//! `cargo run --release --example country_coverage -- ROWS.json` reads a JSON array of objects
+//! with a `location` key and prints the share recognised and the most common strings left over.
+
+use std::collections::BTreeMap;
+
+fn main() -> anyhow::Result<()> {
+    let path = std::env::args().nth(1).ok_or_else(|| anyhow::anyhow!("usage: country_coverage ROWS.json"))?;
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
+    let mut matched = 0;
+    let mut placeless = 0;
+    let mut missed: BTreeMap<String, usize> = BTreeMap::new();
+    for row in &rows {
+        let location = row["location"].as_str().unwrap_or_default();
+        let place = jobsmith::country::recognise(location);
+        if place.country.is_some() {
+            matched += 1;
+        } else {
+            if place.locality.is_none() {
+                placeless += 1;
+            }
+            *missed.entry(location.to_string()).or_default() += 1;
+        }
+    }
+    let share = |n: usize, of: usize| 100.0 * n as f64 / of.max(1) as f64;
+    println!("rows: {}", rows.len());
+    println!("with a country: {matched} ({:.2}%)", share(matched, rows.len()));
+    let naming = rows.len() - placeless;
+    println!("of rows naming a place: {matched} of {naming} ({:.2}%)", share(matched, naming));
+    let mut common: Vec<(&String, &usize)> = missed.iter().collect();
+    common.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
+    println!("most common strings without a country:");
+    for (location, count) in common.into_iter().take(20) {
+        println!("  {count:>4}  {location}");
+    }
+    Ok(())
+}
