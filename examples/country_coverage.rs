@@ -6,7 +6,9 @@
 use std::collections::BTreeMap;
 
 fn main() -> anyhow::Result<()> {
-    let path = std::env::args().nth(1).ok_or_else(|| anyhow::anyhow!("usage: country_coverage ROWS.json"))?;
+    let path = std::env::args()
+        .nth(1)
+        .ok_or_else(|| anyhow::anyhow!("usage: country_coverage ROWS.json"))?;
     let rows: Vec<serde_json::Value> = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
     let mut matched = 0;
     let mut placeless = 0;
@@ -25,9 +27,15 @@ fn main() -> anyhow::Result<()> {
     }
     let share = |n: usize, of: usize| 100.0 * n as f64 / of.max(1) as f64;
     println!("rows: {}", rows.len());
-    println!("with a country: {matched} ({:.2}%)", share(matched, rows.len()));
+    println!(
+        "with a country: {matched} ({:.2}%)",
+        share(matched, rows.len())
+    );
     let naming = rows.len() - placeless;
-    println!("of rows naming a place: {matched} of {naming} ({:.2}%)", share(matched, naming));
+    println!(
+        "of rows naming a place: {matched} of {naming} ({:.2}%)",
+        share(matched, naming)
+    );
     let mut common: Vec<(&String, &usize)> = missed.iter().collect();
     common.sort_by(|a, b| b.1.cmp(a.1).then_with(|| a.0.cmp(b.0)));
     println!("most common strings without a country:");
