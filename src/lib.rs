@@ -35,6 +35,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::bail;
 use chrono::{DateTime, Utc};
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::problem::{InvalidInput, Problem};
@@ -247,7 +248,12 @@ pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<()> {
     } = *inputs;
     let stylesheet = targets::stylesheet_name(&theme.stylesheet);
     let site_view = SiteView::new(config, site, &stylesheet);
-    let cards: Vec<JobCard> = site.entries.iter().map(|e| JobCard::new(site, e)).collect();
+    let cards: Vec<JobCard> = site
+        .entries
+        .par_iter()
+        .map(|e| JobCard::new(site, e))
+        .collect();
+    let rows = targets::render_rows(renderer, &site_view, site, &cards)?;
     let summaries = site
         .entries
         .iter()
@@ -259,6 +265,7 @@ pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<()> {
         renderer,
         theme,
         cards: &cards,
+        rows: &rows,
         site_view: &site_view,
         existing_readme,
         summaries,

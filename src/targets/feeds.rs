@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use rss::extension::Extension;
 use rss::{Category, Channel, Guid, Item};
 use serde::Serialize;
@@ -44,22 +45,23 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         ("types", "Workplace:", site.types.iter().collect()),
         ("skills", "Skill:", site.skills.values().collect()),
     ];
-    for (kind, prefix, groups) in kinds {
-        for group in groups {
-            let title = format!("{prefix} {} – {}", group.name, ctx.config.title);
-            let spec = FeedSpec {
+    let specs: Vec<FeedSpec> = kinds
+        .iter()
+        .flat_map(|(kind, prefix, groups)| {
+            groups.iter().map(move |group| FeedSpec {
                 dir: format!("{kind}/{}/", group.slug),
+                title: format!("{prefix} {} – {}", group.name, ctx.config.title),
                 description: format!(
                     "The newest open positions of {}: {}.",
                     ctx.config.title, group.name
                 ),
-                title,
                 jobs: &group.jobs,
-            };
-            write_rss(ctx, sink, &spec)?;
-        }
-    }
-    Ok(())
+            })
+        })
+        .collect();
+    specs
+        .par_iter()
+        .try_for_each(|spec| write_rss(ctx, sink, spec))
 }
 
 fn describe(description: &str, title: &str) -> String {

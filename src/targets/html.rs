@@ -1,13 +1,15 @@
 //! HTML pages: the paginated index, one page per job, the 404 page, and the listing renderer
 //! every paginated page shares.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
 use super::{Ctx, Sink};
 use crate::markdown;
-use crate::site::{Entry, Pager, page_dir, paginate};
-use crate::view::{JobCard, PageView, job_dir};
+use crate::render::Renderer;
+use crate::site::{Entry, Pager, Site, page_dir, paginate};
+use crate::view::{JobCard, PageView, SiteView, job_dir};
 
 /// Writes the index, every job page and the 404 page.
 pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
@@ -21,10 +23,34 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         jobs: &ctx.site.current,
     };
     render_listing(ctx, sink, &listing, &Context::new())?;
-    for (entry, card) in ctx.site.entries.iter().zip(ctx.cards) {
-        render_job(ctx, sink, entry, card)?;
-    }
+    ctx.site
+        .entries
+        .par_iter()
+        .zip(ctx.cards)
+        .try_for_each(|(entry, card)| render_job(ctx, sink, entry, card))?;
     render_404(ctx, sink)
+}
+
+/// Renders `job_row.html` once for each current job, in parallel.
+pub fn render_rows(
+    renderer: &Renderer,
+    site_view: &SiteView,
+    site: &Site,
+    cards: &[JobCard],
+) -> anyhow::Result<Vec<String>> {
+    site.entries
+        .par_iter()
+        .zip(cards)
+        .map(|(entry, card)| {
+            if entry.expired {
+                return Ok(String::new());
+            }
+            let mut context = Context::new();
+            context.insert("site", site_view);
+            context.insert("job", card);
+            renderer.render("job_row.html", &context)
+        })
+        .collect()
 }
 
 /// A paginated list of jobs: the index, or a company, location, type or skill page.
@@ -101,42 +127,43 @@ pub fn render_listing(
     listing: &Listing,
     extra: &Context,
 ) -> anyhow::Result<()> {
-    let cards: Vec<&JobCard> = listing.jobs.iter().map(|&i| &ctx.cards[i]).collect();
-    for pager in paginate(cards.len(), ctx.config.per_page) {
-        let dir = format!("{}{}", listing.dir, pager.dir);
-        let suffix = if pager.number == 1 {
-            String::new()
-        } else {
-            format!(", page {}", pager.number)
-        };
-        let title = if listing.dir.is_empty() && pager.number == 1 {
-            listing.title.clone()
-        } else {
-            format!("{}{suffix} – {}", listing.title, ctx.config.title)
-        };
-        let description = format!(
-            "{}{}",
-            listing.description,
-            if pager.number == 1 {
+    let rows: Vec<&str> = listing.jobs.iter().map(|&i| ctx.rows[i].as_str()).collect();
+    paginate(rows.len(), ctx.config.per_page)
+        .into_par_iter()
+        .try_for_each(|pager| {
+            let dir = format!("{}{}", listing.dir, pager.dir);
+            let suffix = if pager.number == 1 {
                 String::new()
             } else {
-                format!(" Page {}.", pager.number)
-            }
-        );
-        let mut page = PageView::new(ctx.config, ctx.site, &dir, title, description);
-        page.feed = format!("{}{}", ctx.site.base_path, listing.feed);
-        let mut context = base_context(ctx, &page);
-        context.extend(extra.clone());
-        context.insert("heading", &listing.heading);
-        context.insert("jobs", &cards[pager.start..pager.end]);
-        context.insert(
-            "pager",
-            &PagerView::new(&ctx.site.base_path, &listing.dir, &pager),
-        );
-        let html = ctx.renderer.render(listing.template, &context)?;
-        sink.site_file(&format!("{dir}index.html"), ctx.finish_html(html))?;
-    }
-    Ok(())
+                format!(", page {}", pager.number)
+            };
+            let title = if listing.dir.is_empty() && pager.number == 1 {
+                listing.title.clone()
+            } else {
+                format!("{}{suffix} – {}", listing.title, ctx.config.title)
+            };
+            let description = format!(
+                "{}{}",
+                listing.description,
+                if pager.number == 1 {
+                    String::new()
+                } else {
+                    format!(" Page {}.", pager.number)
+                }
+            );
+            let mut page = PageView::new(ctx.config, ctx.site, &dir, title, description);
+            page.feed = format!("{}{}", ctx.site.base_path, listing.feed);
+            let mut context = base_context(ctx, &page);
+            context.extend(extra.clone());
+            context.insert("heading", &listing.heading);
+            context.insert("rows", &rows[pager.start..pager.end]);
+            context.insert(
+                "pager",
+                &PagerView::new(&ctx.site.base_path, &listing.dir, &pager),
+            );
+            let html = ctx.renderer.render(listing.template, &context)?;
+            sink.site_file(&format!("{dir}index.html"), ctx.finish_html(html))
+        })
 }
 
 fn index_description(ctx: &Ctx) -> String {

@@ -19,6 +19,7 @@ use crate::site::Site;
 use crate::view::{JobCard, SiteView};
 
 pub use assets::{FAVICON, stylesheet_name};
+pub use html::render_rows;
 
 /// What every target may read.
 pub struct Ctx<'a> {
@@ -28,6 +29,9 @@ pub struct Ctx<'a> {
     pub theme: &'a Theme,
     /// One card per entry of `site.entries`, same order.
     pub cards: &'a [JobCard],
+    /// Each current entry's `job_row.html`, rendered once for every listing that shows it
+    /// (empty for expired entries, which no listing shows).
+    pub rows: &'a [String],
     pub site_view: &'a SiteView,
     /// The README on disk before this build, for splicing between markers.
     pub existing_readme: Option<&'a str>,
