@@ -169,6 +169,17 @@ fn init_writes_a_board_that_builds() {
             .join("board/public/jobs/example-company-backend-developer/index.html")
             .is_file()
     );
+    for recipe in [
+        "netlify.toml",
+        ".github/workflows/pages.yml",
+        ".github/workflows/refresh.yml",
+        ".gitignore",
+    ] {
+        assert!(
+            dir.path().join("board").join(recipe).is_file(),
+            "init wrote no {recipe}"
+        );
+    }
     let again = jobsmith(&["init", board]);
     assert_eq!(
         again.status.code(),

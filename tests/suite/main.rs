@@ -2,6 +2,7 @@
 
 mod browser;
 mod cli;
+mod deploy;
 mod feeds;
 mod gfm_table;
 mod golden;
