@@ -32,6 +32,8 @@ pub mod view;
 pub mod write;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
 
 use anyhow::bail;
 use chrono::{DateTime, Utc};
@@ -63,6 +65,8 @@ pub struct BuildOptions {
     pub now: DateTime<Utc>,
     /// Replaces `minify` of the configuration.
     pub minify: Option<bool>,
+    /// Counts the site files written as the build goes, for a progress display.
+    pub progress: Arc<AtomicUsize>,
 }
 
 impl BuildOptions {
@@ -76,6 +80,7 @@ impl BuildOptions {
             skip_invalid: false,
             now,
             minify: None,
+            progress: Arc::default(),
         }
     }
 
@@ -189,7 +194,11 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
     };
     let site = Site::new(&config, valid.jobs, valid.companies, selection);
     let existing_readme = read_existing_readme(&options.root, &config)?;
-    let staging = Staging::begin(&options.root, &options.output_dir())?;
+    let staging = Staging::begin(
+        &options.root,
+        &options.output_dir(),
+        options.progress.clone(),
+    )?;
     let inputs = Inputs {
         config: &config,
         site: &site,
