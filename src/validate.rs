@@ -187,7 +187,7 @@ fn company(record: &Record, problems: &mut Vec<Problem>) -> Option<Company> {
     f.warn_unknown(COMPANY_KEYS);
     let name = f.required_text("name");
     let website = f.optional_url("website");
-    let logo = f.optional_text("logo");
+    let logo = f.logo("logo");
     let about = f.description();
     if f.failed() {
         return None;

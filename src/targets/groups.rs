@@ -89,7 +89,7 @@ fn render_groups(
 struct ProfileView<'a> {
     name: &'a str,
     website: Option<&'a str>,
-    logo: Option<&'a str>,
+    logo: Option<String>,
     about_html: String,
 }
 
@@ -103,7 +103,10 @@ fn render_companies(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
                 &ProfileView {
                     name: &profile.name,
                     website: profile.website.as_deref(),
-                    logo: profile.logo.as_deref(),
+                    logo: profile
+                        .logo
+                        .as_deref()
+                        .map(|logo| asset_path(&ctx.site.base_path, logo)),
                     about_html: markdown::to_html(&profile.about),
                 },
             );
@@ -124,6 +127,15 @@ fn render_companies(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         &companies,
         &Context::new(),
     )
+}
+
+/// An absolute URL as it is; a path of a `static/` file under the site's base path.
+fn asset_path(base_path: &str, logo: &str) -> String {
+    if logo.starts_with("http://") || logo.starts_with("https://") {
+        logo.to_string()
+    } else {
+        format!("{base_path}{}", logo.trim_start_matches('/'))
+    }
 }
 
 fn render_group(

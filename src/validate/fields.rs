@@ -123,6 +123,27 @@ impl<'r, 'p> Fields<'r, 'p> {
         }
     }
 
+    /// An image: an absolute http(s) URL, or a path of a file under `static/`.
+    pub fn logo(&mut self, key: &str) -> Option<String> {
+        let text = self.optional_text(key)?;
+        let relative_ok = !text.contains(':')
+            && !text.starts_with("//")
+            && !text.split('/').any(|part| part == "..")
+            && !text.chars().any(|c| {
+                c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>' | '\\' | '`')
+            });
+        if relative_ok || check_url(&text).is_ok() {
+            return Some(text);
+        }
+        self.error(
+            key,
+            format!(
+                "`{key}` must be an absolute http or https URL or a path under static/: {text:?}"
+            ),
+        );
+        None
+    }
+
     pub fn required_url(&mut self, key: &str) -> Option<String> {
         if self.get(key).is_none() {
             self.error(key, format!("missing required key `{key}`"));

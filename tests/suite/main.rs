@@ -3,6 +3,7 @@
 mod browser;
 mod cli;
 mod deploy;
+mod docs;
 mod feeds;
 mod gfm_table;
 mod golden;
