@@ -178,16 +178,6 @@ fn index_description(ctx: &Ctx) -> String {
     }
 }
 
-/// A job's page: the card plus its description as sanitised HTML and its JSON-LD.
-#[derive(Serialize)]
-struct JobPage<'a> {
-    #[serde(flatten)]
-    card: &'a JobCard,
-    description_html: String,
-    /// schema.org JobPosting, safe inside a script element; empty for expired jobs.
-    json_ld: String,
-}
-
 fn render_job(ctx: &Ctx, sink: &dyn Sink, entry: &Entry, card: &JobCard) -> anyhow::Result<()> {
     let job = &entry.job;
     let dir = job_dir(entry);
@@ -210,14 +200,9 @@ fn render_job(ctx: &Ctx, sink: &dyn Sink, entry: &Entry, card: &JobCard) -> anyh
     } else {
         crate::jsonld::job_posting(entry, &description_html, ctx.config.expire_after_days)
     };
-    context.insert(
-        "job",
-        &JobPage {
-            card,
-            description_html,
-            json_ld,
-        },
-    );
+    context.insert("job", card);
+    context.insert("description_html", &description_html);
+    context.insert("json_ld", &json_ld);
     let html = ctx.renderer.render("job.html", &context)?;
     sink.site_file(&format!("{dir}index.html"), ctx.finish_html(html))
 }
