@@ -21,8 +21,11 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         jobs: &ctx.site.current,
     };
     render_listing(ctx, sink, &listing, &Context::new())?;
-    for (entry, card) in ctx.site.entries.iter().zip(ctx.cards) {
-        render_job(ctx, sink, entry, card)?;
+    for (index, (entry, card)) in ctx.site.entries.iter().zip(ctx.cards).enumerate() {
+        let path = format!("{}index.html", job_dir(entry));
+        ctx.emit(sink, &path, ctx.entry_keys[index], || {
+            render_job(ctx, entry, card)
+        })?;
     }
     render_404(ctx, sink)
 }
@@ -102,41 +105,76 @@ pub fn render_listing(
     extra: &Context,
 ) -> anyhow::Result<()> {
     let cards: Vec<&JobCard> = listing.jobs.iter().map(|&i| &ctx.cards[i]).collect();
+    let extra_key = format!("{extra:?}");
     for pager in paginate(cards.len(), ctx.config.per_page) {
         let dir = format!("{}{}", listing.dir, pager.dir);
-        let suffix = if pager.number == 1 {
-            String::new()
-        } else {
-            format!(", page {}", pager.number)
-        };
-        let title = if listing.dir.is_empty() && pager.number == 1 {
-            listing.title.clone()
-        } else {
-            format!("{}{suffix} – {}", listing.title, ctx.config.title)
-        };
-        let description = format!(
-            "{}{}",
-            listing.description,
-            if pager.number == 1 {
-                String::new()
-            } else {
-                format!(" Page {}.", pager.number)
-            }
+        let inputs = (
+            listing.key(),
+            &extra_key,
+            (pager.number, pager.total),
+            ctx.keys_of(&listing.jobs[pager.start..pager.end]),
         );
-        let mut page = PageView::new(ctx.config, ctx.site, &dir, title, description);
-        page.feed = format!("{}{}", ctx.site.base_path, listing.feed);
-        let mut context = base_context(ctx, &page);
-        context.extend(extra.clone());
-        context.insert("heading", &listing.heading);
-        context.insert("jobs", &cards[pager.start..pager.end]);
-        context.insert(
-            "pager",
-            &PagerView::new(&ctx.site.base_path, &listing.dir, &pager),
-        );
-        let html = ctx.renderer.render(listing.template, &context)?;
-        sink.site_file(&format!("{dir}index.html"), ctx.finish_html(html))?;
+        ctx.emit(sink, &format!("{dir}index.html"), inputs, || {
+            render_listing_page(ctx, listing, extra, &cards[pager.start..pager.end], &pager)
+        })?;
     }
     Ok(())
+}
+
+impl Listing<'_> {
+    /// What identifies the listing, for `Ctx::emit`.
+    fn key(&self) -> [&str; 6] {
+        [
+            &self.dir,
+            self.template,
+            &self.title,
+            &self.heading,
+            &self.description,
+            &self.feed,
+        ]
+    }
+}
+
+/// One page of a listing, showing `cards`.
+fn render_listing_page(
+    ctx: &Ctx,
+    listing: &Listing,
+    extra: &Context,
+    cards: &[&JobCard],
+    pager: &Pager,
+) -> anyhow::Result<Vec<u8>> {
+    let dir = format!("{}{}", listing.dir, pager.dir);
+    let suffix = if pager.number == 1 {
+        String::new()
+    } else {
+        format!(", page {}", pager.number)
+    };
+    let title = if listing.dir.is_empty() && pager.number == 1 {
+        listing.title.clone()
+    } else {
+        format!("{}{suffix} – {}", listing.title, ctx.config.title)
+    };
+    let description = format!(
+        "{}{}",
+        listing.description,
+        if pager.number == 1 {
+            String::new()
+        } else {
+            format!(" Page {}.", pager.number)
+        }
+    );
+    let mut page = PageView::new(ctx.config, ctx.site, &dir, title, description);
+    page.feed = format!("{}{}", ctx.site.base_path, listing.feed);
+    let mut context = base_context(ctx, &page);
+    context.extend(extra.clone());
+    context.insert("heading", &listing.heading);
+    context.insert("jobs", cards);
+    context.insert(
+        "pager",
+        &PagerView::new(&ctx.site.base_path, &listing.dir, pager),
+    );
+    let html = ctx.renderer.render(listing.template, &context)?;
+    Ok(ctx.finish_html(html))
 }
 
 fn index_description(ctx: &Ctx) -> String {
@@ -161,7 +199,7 @@ struct JobPage<'a> {
     json_ld: String,
 }
 
-fn render_job(ctx: &Ctx, sink: &dyn Sink, entry: &Entry, card: &JobCard) -> anyhow::Result<()> {
+fn render_job(ctx: &Ctx, entry: &Entry, card: &JobCard) -> anyhow::Result<Vec<u8>> {
     let job = &entry.job;
     let dir = job_dir(entry);
     let title = format!("{} at {} – {}", job.title, job.company, ctx.config.title);
@@ -192,7 +230,7 @@ fn render_job(ctx: &Ctx, sink: &dyn Sink, entry: &Entry, card: &JobCard) -> anyh
         },
     );
     let html = ctx.renderer.render("job.html", &context)?;
-    sink.site_file(&format!("{dir}index.html"), ctx.finish_html(html))
+    Ok(ctx.finish_html(html))
 }
 
 fn render_404(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
