@@ -110,7 +110,7 @@ pub fn run(options: &ServeOptions) -> anyhow::Result<()> {
     let mut rebuilder = Rebuilder::new(options, &url);
     let first = rebuilder.first_build()?;
     let state = Arc::new(State::new(first));
-    let _watcher = watch::start(&options.root, rebuilder, Arc::clone(&state))?;
+    watch::start(&options.root, rebuilder, Arc::clone(&state))?;
     println!("Serving {} at {url} (Ctrl-C stops)", options.root.display());
     if options.open {
         open_browser(&url);

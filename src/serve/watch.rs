@@ -3,7 +3,7 @@
 //! The debouncer folds the bursts of events an editor's save makes into one batch; a thread turns
 //! each batch (and any that arrived meanwhile) into one rebuild and publishes its outcome.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
@@ -21,42 +21,75 @@ const QUIET: Duration = Duration::from_millis(30);
 /// The folders watched in full, relative to the board root.
 const FOLDERS: [&str; 3] = ["content", "templates", "static"];
 
-/// Keeps the watcher alive; dropping it stops watching.
-pub type Watcher = notify_debouncer_full::Debouncer<
+type Debouncer = notify_debouncer_full::Debouncer<
     notify_debouncer_full::notify::RecommendedWatcher,
     notify_debouncer_full::RecommendedCache,
 >;
 
-/// Starts watching the board at `root` and rebuilding on every change.
-pub fn start(root: &Path, rebuilder: Rebuilder, state: Arc<State>) -> anyhow::Result<Watcher> {
+/// The watcher and which of the board's folders it watches.
+struct Watcher {
+    debouncer: Debouncer,
+    root: PathBuf,
+    watched: [bool; FOLDERS.len()],
+}
+
+impl Watcher {
+    /// Watches the folders that exist and were not watched yet (a board may create them later).
+    fn watch_new_folders(&mut self) -> anyhow::Result<bool> {
+        let mut added = false;
+        for (folder, watched) in FOLDERS.iter().zip(&mut self.watched) {
+            let path = self.root.join(folder);
+            if !*watched && path.is_dir() {
+                self.debouncer
+                    .watch(&path, RecursiveMode::Recursive)
+                    .with_context(|| format!("cannot watch {}", path.display()))?;
+                *watched = true;
+                added = true;
+            }
+        }
+        Ok(added)
+    }
+}
+
+/// Starts watching the board at `root`, and a thread that rebuilds on every change for as long
+/// as the process runs.
+pub fn start(root: &Path, rebuilder: Rebuilder, state: Arc<State>) -> anyhow::Result<()> {
     let (sender, receiver) = channel();
     let mut debouncer = new_debouncer(QUIET, None, sender).context("cannot watch the board")?;
     // The root itself, not recursively: the configuration, and folders created later.
     debouncer
         .watch(root, RecursiveMode::NonRecursive)
         .with_context(|| format!("cannot watch {}", root.display()))?;
-    for folder in FOLDERS {
-        let path = root.join(folder);
-        if path.is_dir() {
-            debouncer
-                .watch(&path, RecursiveMode::Recursive)
-                .with_context(|| format!("cannot watch {}", path.display()))?;
-        }
-    }
+    let mut watcher = Watcher {
+        debouncer,
+        root: root.to_path_buf(),
+        watched: [false; FOLDERS.len()],
+    };
+    watcher.watch_new_folders()?;
     std::thread::Builder::new()
         .name("jobsmith rebuild".into())
-        .spawn(move || rebuild_loop(&receiver, rebuilder, &state))
+        .spawn(move || rebuild_loop(&receiver, watcher, rebuilder, &state))
         .context("cannot start the rebuild thread")?;
-    Ok(debouncer)
+    Ok(())
 }
 
-/// Rebuilds once per batch of changes until the watcher is dropped.
-fn rebuild_loop(receiver: &Receiver<DebounceEventResult>, mut rebuilder: Rebuilder, state: &State) {
+/// Rebuilds once per batch of changes, for as long as the process runs.
+fn rebuild_loop(
+    receiver: &Receiver<DebounceEventResult>,
+    mut watcher: Watcher,
+    mut rebuilder: Rebuilder,
+    state: &State,
+) {
     while let Ok(first) = receiver.recv() {
         let mut changes = Changes::default();
         collect(rebuilder.root(), first, &mut changes);
         while let Ok(more) = receiver.try_recv() {
             collect(rebuilder.root(), more, &mut changes);
+        }
+        match watcher.watch_new_folders() {
+            // Files may have landed in the new folder before it was watched.
+            Ok(added) => changes.rescan |= added,
+            Err(err) => eprintln!("warning: {err:#}"),
         }
         if changes.paths.is_empty() && !changes.rescan {
             continue;
@@ -113,7 +146,6 @@ fn matters(root: &Path, path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::path::PathBuf;
 
     #[test]
     fn only_board_files_matter() {
