@@ -41,6 +41,9 @@ pub enum Command {
     },
     /// Print the manual page (roff), e.g. `jobsmith man > jobsmith.1`.
     Man,
+    /// Build the site into memory and serve it locally; rebuild and reload pages on every change.
+    #[cfg(feature = "serve")]
+    Serve(ServeArgs),
 }
 
 /// Flags every command takes.
@@ -73,6 +76,25 @@ pub struct BuildArgs {
     /// Do not minify HTML, whatever the configuration says.
     #[arg(long)]
     pub no_minify: bool,
+}
+
+#[cfg(feature = "serve")]
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// The address to listen on; only loopback unless you choose another (e.g. 0.0.0.0).
+    #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// The port to listen on; 0 picks a free one.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Include jobs marked `draft = true`.
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 #[derive(Debug, Args)]
@@ -198,6 +220,18 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             let command = <Cli as clap::CommandFactory>::command();
             clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
             Ok(())
+        }
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => {
+            let options = crate::serve::ServeOptions {
+                now: clock(args.common.now.as_deref())?,
+                root: args.common.root,
+                bind: args.bind,
+                port: args.port,
+                open: args.open,
+                drafts: args.drafts,
+            };
+            crate::serve::run(&options)
         }
         Command::Init(args) => {
             let now = clock(args.now.as_deref())?;

@@ -93,13 +93,18 @@ impl Staging {
         Ok(())
     }
 
-    /// The path under the output folder of a board path that lies inside it.
     fn inside_output(&self, board_path: &str) -> Option<String> {
-        let full = normalise(&self.root.join(board_path));
-        let output = normalise(&self.output);
-        let rest = full.strip_prefix(&output).ok()?;
-        Some(crate::load::relative(Path::new(""), rest))
+        inside_output(&self.root, &self.output, board_path)
     }
+}
+
+/// The path under the output folder of a board path that lies inside it (the sample board sends
+/// its README into `public/`).
+pub fn inside_output(root: &Path, output: &Path, board_path: &str) -> Option<String> {
+    let full = normalise(&root.join(board_path));
+    let output = normalise(output);
+    let rest = full.strip_prefix(&output).ok()?;
+    Some(crate::load::relative(Path::new(""), rest))
 }
 
 impl Drop for Staging {

@@ -8,7 +8,8 @@
 mod bulk;
 mod front_matter;
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 use walkdir::WalkDir;
@@ -64,6 +65,42 @@ pub struct Dataset {
 
 /// Reads every record under `root/content`. A missing `content/` is an empty board.
 pub fn load(root: &Path) -> Dataset {
+    walk(root, &mut |path, dataset| load_file(root, path, dataset))
+}
+
+/// What earlier loads read, file by file: `jobsmith serve` re-reads only the files that changed.
+#[derive(Debug, Default)]
+pub struct FileCache {
+    files: HashMap<PathBuf, Dataset>,
+}
+
+impl FileCache {
+    /// Forgets what was read from `path` and from anything under it.
+    pub fn forget(&mut self, path: &Path) {
+        self.files.retain(|file, _| !file.starts_with(path));
+    }
+
+    /// Forgets everything.
+    pub fn clear(&mut self) {
+        self.files.clear();
+    }
+}
+
+/// `load`, taking the records of each file that `cache` holds from it instead of the disk.
+pub fn load_cached(root: &Path, cache: &mut FileCache) -> Dataset {
+    walk(root, &mut |path, dataset| {
+        let part = cache.files.entry(path.to_path_buf()).or_insert_with(|| {
+            let mut part = Dataset::default();
+            load_file(root, path, &mut part);
+            part
+        });
+        dataset.records.extend(part.records.iter().cloned());
+        dataset.problems.extend(part.problems.iter().cloned());
+    })
+}
+
+/// Walks `content/` in dataset order, handing each file to `read`.
+fn walk(root: &Path, read: &mut dyn FnMut(&Path, &mut Dataset)) -> Dataset {
     let content = root.join("content");
     let mut dataset = Dataset::default();
     if !content.exists() {
@@ -76,7 +113,7 @@ pub fn load(root: &Path) -> Dataset {
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
     for entry in walk {
         match entry {
-            Ok(entry) if entry.file_type().is_file() => load_file(root, entry.path(), &mut dataset),
+            Ok(entry) if entry.file_type().is_file() => read(entry.path(), &mut dataset),
             Ok(_) => {}
             Err(err) => {
                 let path = err

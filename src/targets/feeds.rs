@@ -59,9 +59,18 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
             })
         })
         .collect();
-    specs
-        .par_iter()
-        .try_for_each(|spec| write_rss(ctx, sink, spec))
+    specs.par_iter().try_for_each(|spec| {
+        let shown = &spec.jobs[..spec.jobs.len().min(ctx.config.feeds.max_items)];
+        let inputs = (
+            &spec.dir,
+            &spec.title,
+            &spec.description,
+            ctx.keys_of(shown),
+        );
+        ctx.emit(sink, &format!("{}rss.xml", spec.dir), inputs, || {
+            rss_xml(ctx, spec)
+        })
+    })
 }
 
 fn describe(description: &str, title: &str) -> String {
@@ -81,6 +90,11 @@ struct FeedSpec<'a> {
 }
 
 fn write_rss(ctx: &Ctx, sink: &dyn Sink, spec: &FeedSpec) -> anyhow::Result<()> {
+    sink.site_file(&format!("{}rss.xml", spec.dir), rss_xml(ctx, spec)?)
+}
+
+/// A feed's XML.
+fn rss_xml(ctx: &Ctx, spec: &FeedSpec) -> anyhow::Result<Vec<u8>> {
     let base = &ctx.config.base_url;
     let self_url = format!("{base}{}rss.xml", spec.dir);
     let mut channel = Channel {
@@ -119,7 +133,7 @@ fn write_rss(ctx: &Ctx, sink: &dyn Sink, spec: &FeedSpec) -> anyhow::Result<()> 
     let mut xml = Vec::new();
     channel.pretty_write_to(&mut xml, b' ', 2)?;
     xml.push(b'\n');
-    sink.site_file(&format!("{}rss.xml", spec.dir), xml)
+    Ok(xml)
 }
 
 /// "Position at Company (Location)", linking to the job's page.

@@ -27,7 +27,13 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         .entries
         .par_iter()
         .zip(ctx.cards)
-        .try_for_each(|(entry, card)| render_job(ctx, sink, entry, card))?;
+        .enumerate()
+        .try_for_each(|(index, (entry, card))| {
+            let path = format!("{}index.html", job_dir(entry));
+            ctx.emit(sink, &path, ctx.entry_keys[index], || {
+                render_job(ctx, entry, card)
+            })
+        })?;
     render_404(ctx, sink)
 }
 
@@ -128,42 +134,74 @@ pub fn render_listing(
     extra: &Context,
 ) -> anyhow::Result<()> {
     let rows: Vec<&str> = listing.jobs.iter().map(|&i| ctx.rows[i].as_str()).collect();
+    let extra_key = format!("{extra:?}");
     paginate(rows.len(), ctx.config.per_page)
         .into_par_iter()
         .try_for_each(|pager| {
             let dir = format!("{}{}", listing.dir, pager.dir);
-            let suffix = if pager.number == 1 {
-                String::new()
-            } else {
-                format!(", page {}", pager.number)
-            };
-            let title = if listing.dir.is_empty() && pager.number == 1 {
-                listing.title.clone()
-            } else {
-                format!("{}{suffix} – {}", listing.title, ctx.config.title)
-            };
-            let description = format!(
-                "{}{}",
-                listing.description,
-                if pager.number == 1 {
-                    String::new()
-                } else {
-                    format!(" Page {}.", pager.number)
-                }
+            let inputs = (
+                listing.key(),
+                &extra_key,
+                (pager.number, pager.total),
+                ctx.keys_of(&listing.jobs[pager.start..pager.end]),
             );
-            let mut page = PageView::new(ctx.config, ctx.site, &dir, title, description);
-            page.feed = format!("{}{}", ctx.site.base_path, listing.feed);
-            let mut context = base_context(ctx, &page);
-            context.extend(extra.clone());
-            context.insert("heading", &listing.heading);
-            context.insert("rows", &rows[pager.start..pager.end]);
-            context.insert(
-                "pager",
-                &PagerView::new(&ctx.site.base_path, &listing.dir, &pager),
-            );
-            let html = ctx.renderer.render(listing.template, &context)?;
-            sink.site_file(&format!("{dir}index.html"), ctx.finish_html(html))
+            ctx.emit(sink, &format!("{dir}index.html"), inputs, || {
+                render_listing_page(ctx, listing, extra, &rows[pager.start..pager.end], &pager)
+            })
         })
+}
+
+impl Listing<'_> {
+    /// What identifies the listing, for `Ctx::emit`.
+    fn key(&self) -> [&str; 6] {
+        [
+            &self.dir,
+            self.template,
+            &self.title,
+            &self.heading,
+            &self.description,
+            &self.feed,
+        ]
+    }
+}
+
+/// One page of a listing, showing `rows`.
+fn render_listing_page(
+    ctx: &Ctx,
+    listing: &Listing,
+    extra: &Context,
+    rows: &[&str],
+    pager: &Pager,
+) -> anyhow::Result<Vec<u8>> {
+    let dir = format!("{}{}", listing.dir, pager.dir);
+    let suffix = if pager.number == 1 {
+        String::new()
+    } else {
+        format!(", page {}", pager.number)
+    };
+    let title = if listing.dir.is_empty() && pager.number == 1 {
+        listing.title.clone()
+    } else {
+        format!("{}{suffix} – {}", listing.title, ctx.config.title)
+    };
+    let page_note = if pager.number == 1 {
+        String::new()
+    } else {
+        format!(" Page {}.", pager.number)
+    };
+    let description = format!("{}{page_note}", listing.description);
+    let mut page = PageView::new(ctx.config, ctx.site, &dir, title, description);
+    page.feed = format!("{}{}", ctx.site.base_path, listing.feed);
+    let mut context = base_context(ctx, &page);
+    context.extend(extra.clone());
+    context.insert("heading", &listing.heading);
+    context.insert("rows", rows);
+    context.insert(
+        "pager",
+        &PagerView::new(&ctx.site.base_path, &listing.dir, pager),
+    );
+    let html = ctx.renderer.render(listing.template, &context)?;
+    Ok(ctx.finish_html(html))
 }
 
 fn index_description(ctx: &Ctx) -> String {
@@ -178,7 +216,7 @@ fn index_description(ctx: &Ctx) -> String {
     }
 }
 
-fn render_job(ctx: &Ctx, sink: &dyn Sink, entry: &Entry, card: &JobCard) -> anyhow::Result<()> {
+fn render_job(ctx: &Ctx, entry: &Entry, card: &JobCard) -> anyhow::Result<Vec<u8>> {
     let job = &entry.job;
     let dir = job_dir(entry);
     let title = format!("{} at {} – {}", job.title, job.company, ctx.config.title);
@@ -204,7 +242,7 @@ fn render_job(ctx: &Ctx, sink: &dyn Sink, entry: &Entry, card: &JobCard) -> anyh
     context.insert("description_html", &description_html);
     context.insert("json_ld", &json_ld);
     let html = ctx.renderer.render("job.html", &context)?;
-    sink.site_file(&format!("{dir}index.html"), ctx.finish_html(html))
+    Ok(ctx.finish_html(html))
 }
 
 fn render_404(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {

@@ -9,5 +9,7 @@ mod gfm_table;
 mod golden;
 mod problems;
 mod readme;
+#[cfg(feature = "serve")]
+mod serve;
 mod site;
 mod support;
