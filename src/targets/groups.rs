@@ -82,8 +82,18 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
 struct ProfileView<'a> {
     name: &'a str,
     website: Option<&'a str>,
-    logo: Option<&'a str>,
+    /// An absolute URL, or a path from the domain root with the base path.
+    logo: Option<String>,
     about_html: String,
+}
+
+/// Where a profile's logo is fetched from: its URL, or its site path under the base path.
+fn logo_src(logo: &str, base_path: &str) -> String {
+    if logo.contains("://") {
+        logo.to_string()
+    } else {
+        format!("{base_path}{logo}")
+    }
 }
 
 fn render_companies(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
@@ -95,7 +105,10 @@ fn render_companies(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
                 &ProfileView {
                     name: &profile.name,
                     website: profile.website.as_deref(),
-                    logo: profile.logo.as_deref(),
+                    logo: profile
+                        .logo
+                        .as_deref()
+                        .map(|l| logo_src(l, &ctx.site.base_path)),
                     about_html: markdown::to_html(&profile.about),
                 },
             );
