@@ -10,13 +10,74 @@ use std::sync::OnceLock;
 
 use pulldown_cmark::{Options, Parser, html};
 
-/// Renders markdown to sanitised HTML.
+/// Deepest nesting of elements a description keeps. Deeper elements are unwrapped (their text
+/// stays): no real description comes near it, and pages nested thousands deep would exhaust the
+/// stack of the HTML minifier and of browsers.
+pub const MAX_DEPTH: usize = 32;
+
+/// Renders markdown to sanitised HTML, nested at most `MAX_DEPTH` elements deep.
 pub fn to_html(markdown: &str) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut raw, Parser::new_ext(markdown, options));
-    sanitiser().clean(&raw).to_string()
+    limit_depth(&sanitiser().clean(&raw).to_string(), MAX_DEPTH)
+}
+
+/// Elements without an end tag, among those the sanitiser keeps.
+const VOID: [&str; 3] = ["br", "hr", "input"];
+
+/// Drops the start and end tags of elements nested deeper than `max`, keeping what they hold.
+///
+/// Works on the sanitiser's output, which is serialised from a tree: every element but the void
+/// ones has its end tag, text holds no raw `<`, and attribute values are double-quoted.
+fn limit_depth(html: &str, max: usize) -> String {
+    let mut out = String::with_capacity(html.len());
+    // For each open element: whether its tags were kept.
+    let mut open: Vec<bool> = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let tag_len = tag_length(&rest[start..]);
+        let tag = &rest[start..start + tag_len];
+        let keep = if tag.starts_with("</") {
+            open.pop().unwrap_or(true)
+        } else if VOID.contains(&tag_name(tag)) {
+            true
+        } else {
+            let keep = open.len() < max;
+            open.push(keep);
+            keep
+        };
+        if keep {
+            out.push_str(tag);
+        }
+        rest = &rest[start + tag_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The length of the tag at the start of `html`, up to its `>` outside quotes.
+fn tag_length(html: &str) -> usize {
+    let mut quoted = false;
+    for (i, byte) in html.bytes().enumerate() {
+        match byte {
+            b'"' => quoted = !quoted,
+            b'>' if !quoted => return i + 1,
+            _ => {}
+        }
+    }
+    html.len()
+}
+
+/// The element name of a start tag `<name ...>`.
+fn tag_name(tag: &str) -> &str {
+    let inner = tag.trim_start_matches('<');
+    let end = inner
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(inner.len());
+    &inner[..end]
 }
 
 /// The first `max_chars` characters of the description as plain text, cut at a word.
@@ -115,7 +176,10 @@ fn sanitiser() -> &'static ammonia::Builder<'static> {
                 .into_iter()
                 .collect(),
             )
-            .generic_attributes(HashSet::new());
+            .generic_attributes(HashSet::new())
+            // Inputs are kept for task lists only: always a disabled checkbox, never a field.
+            .set_tag_attribute_value("input", "type", "checkbox")
+            .set_tag_attribute_value("input", "disabled", "");
         builder
     })
 }
@@ -157,9 +221,52 @@ mod tests {
             "<style",
             "<form",
             "<img",
+            "name=",
         ] {
             assert!(!html.contains(bad), "{bad} survived in {html}");
         }
+    }
+
+    #[test]
+    fn inputs_are_only_disabled_checkboxes() {
+        let html = to_html(
+            "- [x] done\n- [ ] to do\n\n<input type=\"password\"> <input type=submit formaction=\"https://e.org\">",
+        );
+        assert!(
+            html.contains("<input disabled=\"\" type=\"checkbox\" checked=\"\">"),
+            "{html}"
+        );
+        for bad in ["password", "submit", "formaction"] {
+            assert!(!html.contains(bad), "{bad} survived in {html}");
+        }
+        assert_eq!(html.matches("<input").count(), 4, "{html}");
+        assert_eq!(html.matches("type=\"checkbox\"").count(), 4, "{html}");
+        assert_eq!(html.matches("disabled=\"\"").count(), 4, "{html}");
+    }
+
+    #[test]
+    fn deep_nesting_is_cut_and_the_text_kept() {
+        let html = to_html(&format!("{} deep\n", ">".repeat(5000)));
+        assert_eq!(html.matches("<blockquote>").count(), MAX_DEPTH, "{html}");
+        assert_eq!(html.matches("</blockquote>").count(), MAX_DEPTH);
+        assert!(html.contains("deep"));
+        let raw = format!(
+            "{}x<br>y{}",
+            "<ul><li>".repeat(100),
+            "</li></ul>".repeat(100)
+        );
+        let html = to_html(&raw);
+        assert_eq!(
+            html.matches("<ul>").count() + html.matches("<li>").count(),
+            MAX_DEPTH
+        );
+        assert!(html.contains("x<br>y"), "{html}");
+    }
+
+    #[test]
+    fn depth_limit_reads_quoted_attributes() {
+        let html = limit_depth("<a title=\"a>b\" href=\"x\"><em>t</em></a>", 1);
+        assert_eq!(html, "<a title=\"a>b\" href=\"x\">t</a>");
     }
 
     #[test]
