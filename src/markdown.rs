@@ -8,7 +8,7 @@
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
-use pulldown_cmark::{Options, Parser, html};
+use pulldown_cmark::{Event, Options, Parser, html};
 
 /// Deepest nesting of elements a description keeps. Deeper elements are unwrapped (their text
 /// stays): no real description comes near it, and pages nested thousands deep would exhaust the
@@ -20,8 +20,84 @@ pub fn to_html(markdown: &str) -> String {
     let options =
         Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_TASKLISTS;
     let mut raw = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut raw, Parser::new_ext(markdown, options));
+    // Cut markdown nesting before the HTML parser sees it: the parser's work grows with the
+    // square of the depth, and one line of `>` can nest a quarter of a million deep.
+    let mut depth = 0usize;
+    let mut raw_open = 0usize;
+    let events = Parser::new_ext(markdown, options).filter_map(|event| match event {
+        Event::Start(_) => {
+            depth += 1;
+            (depth <= MAX_DEPTH).then_some(event)
+        }
+        Event::End(_) => {
+            depth -= 1;
+            (depth < MAX_DEPTH).then_some(event)
+        }
+        Event::Html(html) => Some(Event::Html(cap_raw_tags(&html, &mut raw_open).into())),
+        Event::InlineHtml(html) => {
+            Some(Event::InlineHtml(cap_raw_tags(&html, &mut raw_open).into()))
+        }
+        _ => Some(event),
+    });
+    html::push_html(&mut raw, events);
+    // Raw HTML in the markdown can still nest deeper: cut again after sanitising.
     limit_depth(&sanitiser().clean(&raw).to_string(), MAX_DEPTH)
+}
+
+/// Most raw HTML elements left open at once before the sanitiser parses them; start tags past it
+/// are dropped. Far above what real descriptions hold (even with `<p>` and `<li>` left unclosed),
+/// it keeps the parser's work linear: it grows with the depth for every start tag.
+const MAX_RAW_OPEN: usize = 256;
+
+/// Elements that never take an end tag.
+const RAW_VOID: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Drops the start tags of raw HTML that would leave more than `MAX_RAW_OPEN` elements open,
+/// counting across the description's chunks of raw HTML in `open`. Only a guard against
+/// pathological nesting: the sanitiser still decides what is kept.
+fn cap_raw_tags(html: &str, open: &mut usize) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let tag_len = raw_tag_length(&rest[start..]);
+        let tag = &rest[start..start + tag_len];
+        let name = tag_name(tag).to_ascii_lowercase();
+        let keep = if tag.starts_with("</") {
+            *open = open.saturating_sub(1);
+            true
+        } else if name.is_empty() || RAW_VOID.contains(&name.as_str()) || tag.ends_with("/>") {
+            true
+        } else if *open < MAX_RAW_OPEN {
+            *open += 1;
+            true
+        } else {
+            false
+        };
+        if keep {
+            out.push_str(tag);
+        }
+        rest = &rest[start + tag_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The length of a raw tag at the start of `html`: up to its `>` outside either kind of quote.
+fn raw_tag_length(html: &str) -> usize {
+    let mut quote = None;
+    for (i, byte) in html.bytes().enumerate() {
+        match (quote, byte) {
+            (None, b'"' | b'\'') => quote = Some(byte),
+            (Some(q), b) if b == q => quote = None,
+            (None, b'>') => return i + 1,
+            _ => {}
+        }
+    }
+    html.len()
 }
 
 /// Elements without an end tag, among those the sanitiser keeps.
@@ -85,7 +161,6 @@ pub fn summary(markdown: &str, max_chars: usize) -> String {
     let mut text = String::new();
     let mut cut = false;
     for event in Parser::new(markdown) {
-        use pulldown_cmark::Event;
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
             Event::SoftBreak | Event::HardBreak | Event::End(_) if !text.ends_with(' ') => {
@@ -261,6 +336,19 @@ mod tests {
             MAX_DEPTH
         );
         assert!(html.contains("x<br>y"), "{html}");
+    }
+
+    #[test]
+    fn raw_html_nesting_is_capped_before_parsing() {
+        let mut open = 0;
+        let deep = "<div>".repeat(MAX_RAW_OPEN + 10);
+        let capped = cap_raw_tags(&deep, &mut open);
+        assert_eq!(capped.matches("<div>").count(), MAX_RAW_OPEN);
+        assert_eq!(open, MAX_RAW_OPEN);
+        let mut open = 0;
+        let normal = "<p title='a>b'>x<br>y</p><img src=x/><!-- c --> a < b";
+        assert_eq!(cap_raw_tags(normal, &mut open), normal);
+        assert_eq!(open, 0);
     }
 
     #[test]

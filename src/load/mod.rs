@@ -232,6 +232,18 @@ fn too_big(size: u64) -> String {
     )
 }
 
+/// Reads the record of one job (or company) file's text: front matter, then markdown.
+pub fn read_front_matter(path: &str, text: &str, kind: Kind) -> Dataset {
+    let mut dataset = Dataset::default();
+    front_matter::read(
+        path,
+        text.strip_prefix('\u{feff}').unwrap_or(text),
+        kind,
+        &mut dataset,
+    );
+    dataset
+}
+
 /// Reads the records of one bulk file's text (`extension`: json, jsonl, csv, yaml or toml).
 pub fn read_bulk(path: &str, text: &str, extension: &str) -> Dataset {
     let mut dataset = Dataset::default();
