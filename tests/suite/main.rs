@@ -2,10 +2,14 @@
 
 mod browser;
 mod cli;
+mod crash;
 mod feeds;
 mod gfm_table;
 mod golden;
+mod hostile;
 mod problems;
+mod properties;
 mod readme;
+mod scan;
 mod site;
 mod support;
