@@ -63,6 +63,14 @@ const MARKUP: [&str; 40] = [
     "> ",
 ];
 
+/// 256 cases each, or `PROPTEST_CASES` for a longer run.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(256)
+}
+
 fn pieces(from: &'static [&'static str], max: usize) -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(from), 0..max).prop_map(|p| p.concat())
 }
@@ -89,7 +97,7 @@ fn is_safe_slug(slug: &str) -> bool {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(256))]
+    #![proptest_config(ProptestConfig::with_cases(cases()))]
 
     #[test]
     fn any_string_slugs_to_a_safe_bounded_name(text in hostile_string()) {
