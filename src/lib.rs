@@ -29,6 +29,7 @@ pub mod skills;
 pub mod slug;
 pub mod table;
 pub mod targets;
+pub mod text;
 pub mod validate;
 pub mod view;
 pub mod write;

@@ -18,10 +18,34 @@ use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd, 
 /// What links on job pages carry: they lead off the board, to pages the board does not vouch for.
 const LINK_REL: &str = "nofollow noopener noreferrer";
 
-/// Renders markdown to safe HTML.
+/// Deepest nesting of elements a description keeps. Deeper elements are unwrapped (their text
+/// stays): no real description comes near it, and pages nested thousands deep would exhaust the
+/// stack of the HTML minifier and of browsers.
+pub const MAX_DEPTH: usize = 32;
+
+/// Renders markdown to safe HTML, nested at most `MAX_DEPTH` elements deep.
 pub fn to_html(markdown: &str) -> String {
+    // Cut markdown nesting before any HTML parser sees it: the parser's work grows with the
+    // square of the depth, and one line of `>` can nest a quarter of a million deep.
+    let mut depth = 0usize;
+    let mut raw_open = 0usize;
     let events: Vec<Event> = Parser::new_ext(markdown, options())
         .map(demote_h1)
+        .filter_map(|event| match event {
+            Event::Start(_) => {
+                depth += 1;
+                (depth <= MAX_DEPTH).then_some(event)
+            }
+            Event::End(_) => {
+                depth -= 1;
+                (depth < MAX_DEPTH).then_some(event)
+            }
+            Event::Html(html) => Some(Event::Html(cap_raw_tags(&html, &mut raw_open).into())),
+            Event::InlineHtml(html) => {
+                Some(Event::InlineHtml(cap_raw_tags(&html, &mut raw_open).into()))
+            }
+            _ => Some(event),
+        })
         .collect();
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     if events.iter().all(is_safe_by_construction) {
@@ -29,7 +53,8 @@ pub fn to_html(markdown: &str) -> String {
         return out;
     }
     html::push_html(&mut out, events.into_iter());
-    sanitiser().clean(&out).to_string()
+    // Raw HTML in the markdown can still nest deeper: cut again after sanitising.
+    limit_depth(&sanitiser().clean(&out).to_string(), MAX_DEPTH)
 }
 
 fn options() -> Options {
@@ -102,12 +127,123 @@ fn write_link(event: Event) -> Event {
     }
 }
 
+/// Most raw HTML elements left open at once before the sanitiser parses them; start tags past it
+/// are dropped. Far above what real descriptions hold (even with `<p>` and `<li>` left unclosed),
+/// it keeps the parser's work linear: it grows with the depth for every start tag.
+const MAX_RAW_OPEN: usize = 256;
+
+/// Elements that never take an end tag.
+const RAW_VOID: [&str; 14] = [
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// Drops the start tags of raw HTML that would leave more than `MAX_RAW_OPEN` elements open,
+/// counting across the description's chunks of raw HTML in `open`. Only a guard against
+/// pathological nesting: the sanitiser still decides what is kept.
+fn cap_raw_tags(html: &str, open: &mut usize) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let tag_len = raw_tag_length(&rest[start..]);
+        let tag = &rest[start..start + tag_len];
+        let name = tag_name(tag).to_ascii_lowercase();
+        let keep = if tag.starts_with("</") {
+            *open = open.saturating_sub(1);
+            true
+        } else if name.is_empty() || RAW_VOID.contains(&name.as_str()) || tag.ends_with("/>") {
+            true
+        } else if *open < MAX_RAW_OPEN {
+            *open += 1;
+            true
+        } else {
+            false
+        };
+        if keep {
+            out.push_str(tag);
+        }
+        rest = &rest[start + tag_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The length of a raw tag at the start of `html`: up to its `>` outside either kind of quote.
+fn raw_tag_length(html: &str) -> usize {
+    let mut quote = None;
+    for (i, byte) in html.bytes().enumerate() {
+        match (quote, byte) {
+            (None, b'"' | b'\'') => quote = Some(byte),
+            (Some(q), b) if b == q => quote = None,
+            (None, b'>') => return i + 1,
+            _ => {}
+        }
+    }
+    html.len()
+}
+
+/// Elements without an end tag, among those the sanitiser keeps.
+const VOID: [&str; 3] = ["br", "hr", "input"];
+
+/// Drops the start and end tags of elements nested deeper than `max`, keeping what they hold.
+///
+/// Works on the sanitiser's output, which is serialised from a tree: every element but the void
+/// ones has its end tag, text holds no raw `<`, and attribute values are double-quoted.
+fn limit_depth(html: &str, max: usize) -> String {
+    let mut out = String::with_capacity(html.len());
+    // For each open element: whether its tags were kept.
+    let mut open: Vec<bool> = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let tag_len = tag_length(&rest[start..]);
+        let tag = &rest[start..start + tag_len];
+        let keep = if tag.starts_with("</") {
+            open.pop().unwrap_or(true)
+        } else if VOID.contains(&tag_name(tag)) {
+            true
+        } else {
+            let keep = open.len() < max;
+            open.push(keep);
+            keep
+        };
+        if keep {
+            out.push_str(tag);
+        }
+        rest = &rest[start + tag_len..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The length of the tag at the start of `html`, up to its `>` outside quotes.
+fn tag_length(html: &str) -> usize {
+    let mut quoted = false;
+    for (i, byte) in html.bytes().enumerate() {
+        match byte {
+            b'"' => quoted = !quoted,
+            b'>' if !quoted => return i + 1,
+            _ => {}
+        }
+    }
+    html.len()
+}
+
+/// The element name of a start tag `<name ...>`.
+fn tag_name(tag: &str) -> &str {
+    let inner = tag.trim_start_matches('<');
+    let end = inner
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(inner.len());
+    &inner[..end]
+}
+
 /// The first `max_chars` characters of the description as plain text, cut at a word.
 pub fn summary(markdown: &str, max_chars: usize) -> String {
     let mut text = String::new();
     let mut cut = false;
     for event in Parser::new(markdown) {
-        use pulldown_cmark::Event;
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
             Event::SoftBreak | Event::HardBreak | Event::End(_) if !text.ends_with(' ') => {
@@ -198,7 +334,10 @@ fn sanitiser() -> &'static ammonia::Builder<'static> {
                 .into_iter()
                 .collect(),
             )
-            .generic_attributes(HashSet::new());
+            .generic_attributes(HashSet::new())
+            // Inputs are kept for task lists only: always a disabled checkbox, never a field.
+            .set_tag_attribute_value("input", "type", "checkbox")
+            .set_tag_attribute_value("input", "disabled", "");
         builder
     })
 }
@@ -240,9 +379,65 @@ mod tests {
             "<style",
             "<form",
             "<img",
+            "name=",
         ] {
             assert!(!html.contains(bad), "{bad} survived in {html}");
         }
+    }
+
+    #[test]
+    fn inputs_are_only_disabled_checkboxes() {
+        let html = to_html(
+            "- [x] done\n- [ ] to do\n\n<input type=\"password\"> <input type=submit formaction=\"https://e.org\">",
+        );
+        assert!(
+            html.contains("<input disabled=\"\" type=\"checkbox\" checked=\"\">"),
+            "{html}"
+        );
+        for bad in ["password", "submit", "formaction"] {
+            assert!(!html.contains(bad), "{bad} survived in {html}");
+        }
+        assert_eq!(html.matches("<input").count(), 4, "{html}");
+        assert_eq!(html.matches("type=\"checkbox\"").count(), 4, "{html}");
+        assert_eq!(html.matches("disabled=\"\"").count(), 4, "{html}");
+    }
+
+    #[test]
+    fn deep_nesting_is_cut_and_the_text_kept() {
+        let html = to_html(&format!("{} deep\n", ">".repeat(5000)));
+        assert_eq!(html.matches("<blockquote>").count(), MAX_DEPTH, "{html}");
+        assert_eq!(html.matches("</blockquote>").count(), MAX_DEPTH);
+        assert!(html.contains("deep"));
+        let raw = format!(
+            "{}x<br>y{}",
+            "<ul><li>".repeat(100),
+            "</li></ul>".repeat(100)
+        );
+        let html = to_html(&raw);
+        assert_eq!(
+            html.matches("<ul>").count() + html.matches("<li>").count(),
+            MAX_DEPTH
+        );
+        assert!(html.contains("x<br>y"), "{html}");
+    }
+
+    #[test]
+    fn raw_html_nesting_is_capped_before_parsing() {
+        let mut open = 0;
+        let deep = "<div>".repeat(MAX_RAW_OPEN + 10);
+        let capped = cap_raw_tags(&deep, &mut open);
+        assert_eq!(capped.matches("<div>").count(), MAX_RAW_OPEN);
+        assert_eq!(open, MAX_RAW_OPEN);
+        let mut open = 0;
+        let normal = "<p title='a>b'>x<br>y</p><img src=x/><!-- c --> a < b";
+        assert_eq!(cap_raw_tags(normal, &mut open), normal);
+        assert_eq!(open, 0);
+    }
+
+    #[test]
+    fn depth_limit_reads_quoted_attributes() {
+        let html = limit_depth("<a title=\"a>b\" href=\"x\"><em>t</em></a>", 1);
+        assert_eq!(html, "<a title=\"a>b\" href=\"x\">t</a>");
     }
 
     #[test]

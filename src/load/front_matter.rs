@@ -104,7 +104,19 @@ pub(super) fn yaml_error(err: &serde_saphyr::Error) -> ParseError {
         .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
     let message = err.to_string();
     let first = message.lines().next().unwrap_or("syntax error").trim();
-    (line.max(1), column.max(1), format!("invalid YAML: {first}"))
+    // The library repeats the place ("error: line 3 column 5: ..."), counted from the start of
+    // the YAML rather than of the file: the problem already says where, so only the cause stays.
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    let cause = match first.split_once(": ") {
+        Some((place, cause)) if place.starts_with("line ") && place.contains(" column ") => cause,
+        _ => first,
+    };
+    let cause = if cause.starts_with("budget breached") {
+        format!("too many values or too deeply nested ({cause})")
+    } else {
+        cause.to_string()
+    };
+    (line.max(1), column.max(1), format!("invalid YAML: {cause}"))
 }
 
 /// The line of each top-level key (`key =` or `key:` at the start of a line).
@@ -177,6 +189,11 @@ mod tests {
         assert_eq!(d.problems.len(), 1);
         assert!(d.problems[0].line >= 3, "{}", d.problems[0]);
         assert!(d.problems[0].message.starts_with("invalid YAML"));
+        assert!(
+            !d.problems[0].message.contains("line "),
+            "{}",
+            d.problems[0]
+        );
     }
 
     #[test]

@@ -158,7 +158,9 @@ fn item(ctx: &Ctx, index: usize) -> Item {
             permalink: true,
         }),
         pub_date: Some(entry.job.posted.to_rfc2822()),
-        description: Some(ctx.summary(index).to_string()),
+        // Readers show an RSS description as HTML: the plain-text summary is escaped for it, so
+        // text such as `<img onerror=…>` shows as written instead of running.
+        description: Some(crate::text::escape_html(ctx.summary(index))),
         categories: categories
             .into_iter()
             .map(|name| Category { name, domain: None })

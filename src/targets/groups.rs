@@ -89,8 +89,18 @@ fn render_groups(
 struct ProfileView<'a> {
     name: &'a str,
     website: Option<&'a str>,
+    /// An absolute URL, or a path from the domain root with the base path.
     logo: Option<String>,
     about_html: String,
+}
+
+/// Where a profile's logo is fetched from: its URL, or its site path under the base path.
+fn logo_src(logo: &str, base_path: &str) -> String {
+    if logo.contains("://") {
+        logo.to_string()
+    } else {
+        format!("{base_path}{logo}")
+    }
 }
 
 fn render_companies(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
@@ -106,7 +116,7 @@ fn render_companies(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
                     logo: profile
                         .logo
                         .as_deref()
-                        .map(|logo| asset_path(&ctx.site.base_path, logo)),
+                        .map(|l| logo_src(l, &ctx.site.base_path)),
                     about_html: markdown::to_html(&profile.about),
                 },
             );
@@ -127,15 +137,6 @@ fn render_companies(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         &companies,
         &Context::new(),
     )
-}
-
-/// An absolute URL as it is; a path of a `static/` file under the site's base path.
-fn asset_path(base_path: &str, logo: &str) -> String {
-    if logo.starts_with("http://") || logo.starts_with("https://") {
-        logo.to_string()
-    } else {
-        format!("{base_path}{}", logo.trim_start_matches('/'))
-    }
 }
 
 fn render_group(
