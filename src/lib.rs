@@ -262,6 +262,7 @@ pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<()> {
         site_view: &site_view,
         existing_readme,
         summaries,
+        search: std::sync::OnceLock::new(),
     };
     for (_, target) in TARGETS {
         target(&ctx, sink)?;

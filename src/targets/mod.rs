@@ -9,6 +9,7 @@ mod feeds;
 mod groups;
 mod html;
 pub mod readme;
+pub mod search;
 pub mod sitemap;
 
 use std::sync::OnceLock;
@@ -18,7 +19,7 @@ use crate::render::{Renderer, Theme};
 use crate::site::Site;
 use crate::view::{JobCard, SiteView};
 
-pub use assets::{FAVICON, stylesheet_name};
+pub use assets::{FAVICON, script_name, stylesheet_name};
 
 /// What every target may read.
 pub struct Ctx<'a> {
@@ -33,6 +34,8 @@ pub struct Ctx<'a> {
     pub existing_readme: Option<&'a str>,
     /// Plain-text summaries for feeds, made once per job on first use.
     pub summaries: Vec<OnceLock<String>>,
+    /// The search index, made on first use (the index page names its folder).
+    pub search: OnceLock<search::Index>,
 }
 
 impl Ctx<'_> {
@@ -44,6 +47,12 @@ impl Ctx<'_> {
                 &self.site.entries[index].job.description,
             )
         })
+    }
+
+    /// The search index of this build.
+    pub fn search_index(&self) -> &search::Index {
+        self.search
+            .get_or_init(|| search::Index::new(self.site, self.cards))
     }
 
     /// A rendered page as it is written: minified when the configuration asks for it.
@@ -69,6 +78,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("groups", groups::render),
     ("feeds", feeds::render),
     ("sitemap", sitemap::render),
+    ("search", search::render),
     ("assets", assets::render),
     ("readme", readme::render),
     ("archive", archive::render),
