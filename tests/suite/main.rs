@@ -7,5 +7,6 @@ mod gfm_table;
 mod golden;
 mod problems;
 mod readme;
+mod search;
 mod site;
 mod support;
