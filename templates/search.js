@@ -10,7 +10,8 @@
   const status = root.querySelector("[role=status]");
   const results = root.querySelector(".search-results");
   const more = root.querySelector(".search-more");
-  const listing = document.getElementById("listing");
+  // The page's own list, hidden while results are shown (a template may leave it out).
+  const listing = document.getElementById("listing") || {};
   const base = root.dataset.base;
   const FILTERS = ["workplace", "country", "skill"];
   const FACETS = { workplace: "workplaces", country: "countries", skill: "skills" };
@@ -235,6 +236,7 @@
   }
 
   const ready = load("index.json").then((index) => {
+    if (index.format !== 1) throw new Error(`index format ${index.format}`);
     index.shardSet = new Set(index.shards);
     for (const kind of FILTERS) fill(form.elements[kind], index[FACETS[kind]]);
     return index;

@@ -35,8 +35,9 @@ use words::Words;
 pub use words::{fold, words};
 
 /// Jobs per document chunk. Showing 20 results scattered over the whole board fetches up to 20
-/// chunks: small chunks keep that cheap, at the cost of more files.
-pub const CHUNK: usize = 100;
+/// chunks, and typing a query shows the results of every prefix on the way: small chunks keep
+/// that cheap (about 1.5 KB compressed each), at the cost of more files. See docs/performance.md.
+pub const CHUNK: usize = 25;
 
 /// Bumped when the layout of the files changes, so that the script can tell.
 const FORMAT: u32 = 1;
@@ -337,6 +338,34 @@ mod tests {
         assert_eq!(first.dir, Index::new(&site, &cards).dir);
         let (site, cards) = self::site(&JOBS.replace("Java Developer", "Java Engineer"));
         assert_ne!(first.dir, Index::new(&site, &cards).dir);
+    }
+
+    #[test]
+    fn documents_come_in_chunks_in_listing_order() {
+        let jobs: String = (0..CHUNK + 3)
+            .map(|n| {
+                format!(
+                    "{{\"title\": \"Job {n}\", \"company\": \"C\", \"location\": \"Oslo\", \"date\": \"2025-10-22\", \"url\": \"https://e.org/{n}\"}}\n"
+                )
+            })
+            .collect();
+        let (site, cards) = site(&jobs);
+        let index = Index::new(&site, &cards);
+        assert_eq!(
+            file(&index, "d/0.json").as_array().map(Vec::len),
+            Some(CHUNK)
+        );
+        let last = file(&index, "d/1.json");
+        assert_eq!(last.as_array().map(Vec::len), Some(3));
+        assert_eq!(last[2][0], format!("Job {}", CHUNK + 2));
+        // The word "job" is in every title: one posting each, one apart.
+        let postings = &file(&index, "w/jo.json")["job"];
+        assert_eq!(postings.as_array().map(Vec::len), Some(CHUNK + 3));
+        assert!(
+            postings.as_array().expect("list")[1..]
+                .iter()
+                .all(|v| v == 3)
+        );
     }
 
     #[test]
