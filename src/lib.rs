@@ -306,6 +306,7 @@ pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<()> {
         summaries,
         epoch: epoch(config, theme, &site_view),
         entry_keys: site.entries.par_iter().map(entry_key).collect(),
+        search: std::sync::OnceLock::new(),
     };
     for (_, target) in TARGETS {
         target(&ctx, sink)?;

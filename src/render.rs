@@ -88,6 +88,8 @@ pub struct Theme {
     pub templates: Vec<(String, String)>,
     /// `templates/style.css`, else the default stylesheet.
     pub stylesheet: String,
+    /// `templates/search.js`, else the default search script.
+    pub script: String,
     /// Files of `static/`, by their path there.
     pub static_files: Vec<(String, Vec<u8>)>,
 }
@@ -95,17 +97,23 @@ pub struct Theme {
 /// The default stylesheet; a board's `templates/style.css` replaces it.
 pub const DEFAULT_STYLESHEET: &str = include_str!("../templates/style.css");
 
+/// The default search script; a board's `templates/search.js` replaces it.
+pub const DEFAULT_SCRIPT: &str = include_str!("../templates/search.js");
+
 impl Theme {
     /// Reads `templates/` and `static/` under `root`; both are optional.
     pub fn load(root: &Path) -> anyhow::Result<Theme> {
         let mut templates = Vec::new();
         let mut stylesheet = DEFAULT_STYLESHEET.to_string();
+        let mut script = DEFAULT_SCRIPT.to_string();
         for (name, bytes) in read_files(root, "templates")? {
             let text = String::from_utf8(bytes).map_err(|_| {
                 anyhow!(TemplateError(format!("templates/{name} is not UTF-8 text")))
             })?;
             if name == "style.css" {
                 stylesheet = text;
+            } else if name == "search.js" {
+                script = text;
             } else {
                 templates.push((name, text));
             }
@@ -114,6 +122,7 @@ impl Theme {
         Ok(Theme {
             templates,
             stylesheet,
+            script,
             static_files,
         })
     }

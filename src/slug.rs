@@ -57,10 +57,13 @@ pub fn slugify(text: &str) -> String {
 }
 
 /// FNV-1a: a hash that is the same on every build and machine, for slug suffixes.
-pub fn stable_hash(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+pub fn stable_hash(bytes: impl AsRef<[u8]>) -> u64 {
+    bytes
+        .as_ref()
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+            (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
 }
 
 /// Hands out distinct slugs: the second name with slug `c-c` gets `c-c-2`, and so on.

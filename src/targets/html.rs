@@ -22,7 +22,9 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         feed: "rss.xml".into(),
         jobs: &ctx.site.current,
     };
-    render_listing(ctx, sink, &listing, &Context::new())?;
+    let mut search = Context::new();
+    search.insert("search", &SearchView::new(ctx));
+    render_listing(ctx, sink, &listing, &search)?;
     ctx.site
         .entries
         .par_iter()
@@ -57,6 +59,25 @@ pub fn render_rows(
             renderer.render("job_row.html", &context)
         })
         .collect()
+}
+
+/// What the index page's search box needs, as `search`.
+#[derive(Serialize)]
+struct SearchView {
+    /// Path of the folder of this build's search index.
+    index: String,
+    /// Path of the search script.
+    script: String,
+}
+
+impl SearchView {
+    fn new(ctx: &Ctx) -> SearchView {
+        let base = &ctx.site.base_path;
+        SearchView {
+            index: format!("{base}{}", ctx.search_index().dir),
+            script: format!("{base}{}", super::script_name(&ctx.theme.script)),
+        }
+    }
 }
 
 /// A paginated list of jobs: the index, or a company, location, type or skill page.

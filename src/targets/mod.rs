@@ -13,6 +13,7 @@ mod feeds;
 mod groups;
 mod html;
 pub mod readme;
+pub mod search;
 pub mod sitemap;
 
 use std::hash::{DefaultHasher, Hash, Hasher};
@@ -23,7 +24,7 @@ use crate::render::{Renderer, Theme};
 use crate::site::Site;
 use crate::view::{JobCard, SiteView};
 
-pub use assets::{FAVICON, stylesheet_name};
+pub use assets::{FAVICON, script_name, stylesheet_name};
 pub use html::render_rows;
 
 /// What every target may read.
@@ -46,6 +47,8 @@ pub struct Ctx<'a> {
     pub epoch: u64,
     /// Fingerprint of each entry of `site.entries` (the job and what the model made of it).
     pub entry_keys: Vec<u64>,
+    /// The search index, made on first use (the index page names its folder).
+    pub search: OnceLock<search::Index>,
 }
 
 impl Ctx<'_> {
@@ -57,6 +60,12 @@ impl Ctx<'_> {
                 &self.site.entries[index].job.description,
             )
         })
+    }
+
+    /// The search index of this build.
+    pub fn search_index(&self) -> &search::Index {
+        self.search
+            .get_or_init(|| search::Index::new(self.site, self.cards))
     }
 
     /// A rendered page as it is written: minified when the configuration asks for it.
@@ -146,6 +155,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("groups", groups::render),
     ("feeds", feeds::render),
     ("sitemap", sitemap::render),
+    ("search", search::render),
     ("assets", assets::render),
     ("readme", readme::render),
     ("archive", archive::render),

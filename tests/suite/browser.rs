@@ -64,7 +64,7 @@ fn html_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Runs vnu on every page of a build; returns the error messages.
-fn vnu_errors(site: &Path) -> Vec<String> {
+pub fn vnu_errors(site: &Path) -> Vec<String> {
     let jar = tools_dir().join("node_modules/vnu-jar/build/dist/vnu.jar");
     let output = Command::new("java")
         .args(["-Xss4m", "-jar"])

@@ -13,6 +13,7 @@ mod problems;
 mod properties;
 mod readme;
 mod scan;
+mod search;
 #[cfg(feature = "serve")]
 mod serve;
 mod site;

@@ -454,12 +454,42 @@ pub fn markdown(text: &str) -> Vec<String> {
     findings
 }
 
+/// The page without the index page's search widget: the template's own form, empty selects and
+/// its `<script defer src=".../search.HASH.js"></script>`. They hold no data (the script fills
+/// them in the browser), so what remains is what the scan must judge.
+pub fn without_search_widget(html: &str) -> String {
+    let mut page = html.to_string();
+    let marker = ["id=\"search\"", "id=search>", "id=search "]
+        .iter()
+        .find_map(|m| page.find(m));
+    if let Some(start) = marker.and_then(|at| page[..at].rfind("<div")) {
+        let end = ["<div id=\"listing\">", "<div id=listing>"]
+            .iter()
+            .find_map(|close| page[start..].find(close));
+        if let Some(end) = end {
+            page.replace_range(start..start + end, "");
+        }
+    }
+    while let Some(start) = page.find("<script defer src=") {
+        let Some(len) = page[start..].find("</script>") else {
+            break;
+        };
+        let tag = &page[start..start + len];
+        if !(tag.contains("/search.") && tag.trim_end_matches(['"', '>']).ends_with(".js")) {
+            break;
+        }
+        page.replace_range(start..start + len + "</script>".len(), "");
+    }
+    page
+}
+
 /// Every finding in a built tree (site files, README and archive), by file.
 pub fn tree(files: &BTreeMap<String, Vec<u8>>, minified: bool) -> Vec<String> {
     let mut findings = Vec::new();
     for (path, bytes) in files {
         let text = String::from_utf8_lossy(bytes);
         let found = if path.ends_with(".html") {
+            let text = without_search_widget(&text);
             let mut found = html_tokens(&text);
             if !minified {
                 found.extend(html_text(&text));
