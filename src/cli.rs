@@ -1,8 +1,11 @@
 //! The command line: parses arguments, reads the clock once, runs a command, and maps the
 //! outcome to the exit status (0 success, 1 bad input, 2 usage or IO error).
 
+use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand};
@@ -31,6 +34,16 @@ pub enum Command {
     Init(InitArgs),
     /// Turn a published README, an archive file, or JSON/CSV rows into job files.
     Import(ImportArgs),
+    /// Print shell completions for bash, zsh, fish, elvish or powershell.
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `jobsmith man > jobsmith.1`.
+    Man,
+    /// Build the site into memory and serve it locally; rebuild and reload pages on every change.
+    #[cfg(feature = "serve")]
+    Serve(ServeArgs),
 }
 
 /// Flags every command takes.
@@ -63,6 +76,25 @@ pub struct BuildArgs {
     /// Do not minify HTML, whatever the configuration says.
     #[arg(long)]
     pub no_minify: bool,
+}
+
+#[cfg(feature = "serve")]
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// The address to listen on; only loopback unless you choose another (e.g. 0.0.0.0).
+    #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
+    pub bind: std::net::IpAddr,
+    /// The port to listen on; 0 picks a free one.
+    #[arg(long, default_value_t = 1111)]
+    pub port: u16,
+    /// Open the site in the default browser.
+    #[arg(long)]
+    pub open: bool,
+    /// Include jobs marked `draft = true`.
+    #[arg(long)]
+    pub drafts: bool,
 }
 
 #[derive(Debug, Args)]
@@ -138,7 +170,10 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 ..BuildOptions::new(args.common.root, now)
             };
             let started = std::time::Instant::now();
-            let summary = crate::build(&options)?;
+            let progress = Progress::start(options.progress.clone());
+            let result = crate::build(&options);
+            progress.finish();
+            let summary = result?;
             print_problems(&summary.problems);
             eprintln!(
                 "Built {}, {} ({} current), {} in {} ms",
@@ -176,6 +211,28 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Import(args) => import(args),
+        Command::Completions { shell } => {
+            let mut command = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(shell, &mut command, "jobsmith", &mut std::io::stdout());
+            Ok(())
+        }
+        Command::Man => {
+            let command = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(command).render(&mut std::io::stdout())?;
+            Ok(())
+        }
+        #[cfg(feature = "serve")]
+        Command::Serve(args) => {
+            let options = crate::serve::ServeOptions {
+                now: clock(args.common.now.as_deref())?,
+                root: args.common.root,
+                bind: args.bind,
+                port: args.port,
+                open: args.open,
+                drafts: args.drafts,
+            };
+            crate::serve::run(&options)
+        }
         Command::Init(args) => {
             let now = clock(args.now.as_deref())?;
             crate::scaffold::init(&args.dir, now)?;
@@ -232,6 +289,42 @@ pub fn clock(now: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
     Ok(Utc::now())
 }
 
+/// A spinner with the number of files written, on a terminal only; nothing otherwise.
+struct Progress {
+    done: Arc<AtomicBool>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Progress {
+    fn start(written: Arc<AtomicUsize>) -> Progress {
+        let done = Arc::new(AtomicBool::new(false));
+        if !std::io::stderr().is_terminal() {
+            return Progress { done, thread: None };
+        }
+        let finished = done.clone();
+        let thread = std::thread::spawn(move || {
+            let spinner = indicatif::ProgressBar::new_spinner();
+            while !finished.load(Ordering::Relaxed) {
+                spinner.set_message(format!("{} files written", written.load(Ordering::Relaxed)));
+                spinner.tick();
+                std::thread::sleep(std::time::Duration::from_millis(100));
+            }
+            spinner.finish_and_clear();
+        });
+        Progress {
+            done,
+            thread: Some(thread),
+        }
+    }
+
+    fn finish(self) {
+        self.done.store(true, Ordering::Relaxed);
+        if let Some(thread) = self.thread {
+            let _ = thread.join();
+        }
+    }
+}
+
 /// "1 job", "2 jobs", "1 company", "3 companies".
 fn count(n: usize, noun: &str) -> String {
     match (n, noun.strip_suffix('y')) {
@@ -261,6 +354,15 @@ fn report(err: &anyhow::Error) -> ExitCode {
     if let Some(template) = err.downcast_ref::<TemplateError>() {
         eprintln!("error: {template}");
         return ExitCode::from(1);
+    }
+    let broken_pipe = err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    });
+    if broken_pipe {
+        // The reader went away (`jobsmith man | head`): nothing to report.
+        return ExitCode::SUCCESS;
     }
     eprintln!("error: {err:#}");
     ExitCode::from(2)

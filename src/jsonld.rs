@@ -8,6 +8,7 @@ use serde_json::{Map, Value, json};
 
 use crate::job::{Period, Workplace};
 use crate::site::Entry;
+use crate::text::escape_html;
 
 /// The JSON-LD of a current job's page; `description_html` is its sanitised description.
 pub fn job_posting(entry: &Entry, description_html: &str, expire_after_days: u32) -> String {
@@ -19,9 +20,9 @@ pub fn job_posting(entry: &Entry, description_html: &str, expire_after_days: u32
     let description = if description_html.trim().is_empty() {
         format!(
             "<p>{} at {} ({}).</p>",
-            escape(&job.title),
-            escape(&job.company),
-            escape(&job.location)
+            escape_html(&job.title),
+            escape_html(&job.company),
+            escape_html(&job.location)
         )
     } else {
         description_html.to_string()
@@ -123,12 +124,6 @@ pub fn valid_through(
             .then(|| posted.checked_add_days(Days::new(u64::from(expire_after_days))))
             .flatten()
     })
-}
-
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
 }
 
 /// JSON that cannot end its `<script>` element or be read as markup.

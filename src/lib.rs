@@ -22,19 +22,25 @@ pub mod problem;
 pub mod readme;
 pub mod render;
 pub mod scaffold;
+#[cfg(feature = "serve")]
+pub mod serve;
 pub mod site;
 pub mod skills;
 pub mod slug;
 pub mod table;
 pub mod targets;
+pub mod text;
 pub mod validate;
 pub mod view;
 pub mod write;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicUsize;
 
 use anyhow::bail;
 use chrono::{DateTime, Utc};
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::problem::{InvalidInput, Problem};
@@ -62,6 +68,8 @@ pub struct BuildOptions {
     pub now: DateTime<Utc>,
     /// Replaces `minify` of the configuration.
     pub minify: Option<bool>,
+    /// Counts the site files written as the build goes, for a progress display.
+    pub progress: Arc<AtomicUsize>,
 }
 
 impl BuildOptions {
@@ -75,6 +83,7 @@ impl BuildOptions {
             skip_invalid: false,
             now,
             minify: None,
+            progress: Arc::default(),
         }
     }
 
@@ -114,6 +123,16 @@ pub fn read_board(
     base_url: Option<&str>,
     skip_invalid: bool,
 ) -> anyhow::Result<Board> {
+    read_board_with(root, base_url, skip_invalid, load::load)
+}
+
+/// `read_board`, with the dataset read by `load` (serve reads it through a cache).
+pub fn read_board_with(
+    root: &Path,
+    base_url: Option<&str>,
+    skip_invalid: bool,
+    load: impl FnOnce(&Path) -> load::Dataset,
+) -> anyhow::Result<Board> {
     let (config, mut problems) = config::load(root)?;
     let Some(mut config) = config else {
         return Err(InvalidInput { problems }.into());
@@ -124,7 +143,7 @@ pub fn read_board(
             None => bail!("--base-url must be an absolute http or https URL, not {url:?}"),
         }
     }
-    let dataset = load::load(root);
+    let dataset = load(root);
     problems.extend(dataset.problems);
     let matcher = skills::SkillMatcher::new(&config.skills.extra);
     let mut valid = validate::validate(dataset.records, &matcher);
@@ -168,15 +187,39 @@ pub fn check(root: &Path, now: DateTime<Utc>) -> anyhow::Result<Summary> {
 
 /// `jobsmith build`: the whole pipeline.
 pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
-    let Board {
-        mut config,
-        valid,
-        problems,
-    } = read_board(
+    let board = read_board(
         &options.root,
         options.base_url.as_deref(),
         options.skip_invalid,
     )?;
+    let staging = Staging::begin(
+        &options.root,
+        &options.output_dir(),
+        options.progress.clone(),
+    )?;
+    let (config, mut summary) = render_board(options, board, &staging)?;
+    summary.files = staging.site_files();
+    let archive = config.archive.enabled.then(|| ArchivePolicy {
+        dir: config.archive.dir.clone(),
+        today: options.now.date_naive(),
+        keep_days: config.archive.keep_days,
+    });
+    staging.commit(archive.as_ref())?;
+    Ok(summary)
+}
+
+/// Renders a board that `read_board` read into `sink`: what `build` writes, before writing it.
+/// Returns the configuration in force and the summary (without a file count).
+pub fn render_board(
+    options: &BuildOptions,
+    board: Board,
+    sink: &dyn Sink,
+) -> anyhow::Result<(Config, Summary)> {
+    let Board {
+        mut config,
+        valid,
+        problems,
+    } = board;
     if let Some(minify) = options.minify {
         config.minify = minify;
     }
@@ -188,7 +231,6 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
     };
     let site = Site::new(&config, valid.jobs, valid.companies, selection);
     let existing_readme = read_existing_readme(&options.root, &config)?;
-    let staging = Staging::begin(&options.root, &options.output_dir())?;
     let inputs = Inputs {
         config: &config,
         site: &site,
@@ -196,21 +238,15 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
         theme: &theme,
         existing_readme: existing_readme.as_deref(),
     };
-    render_targets(&inputs, &staging)?;
-    let files = staging.site_files();
-    let archive = config.archive.enabled.then(|| ArchivePolicy {
-        dir: config.archive.dir.clone(),
-        today: options.now.date_naive(),
-        keep_days: config.archive.keep_days,
-    });
-    staging.commit(archive.as_ref())?;
-    Ok(Summary {
-        files,
+    render_targets(&inputs, sink)?;
+    let summary = Summary {
+        files: 0,
         jobs: site.entries.len(),
         current: site.current.len(),
         companies: site.companies.len(),
         problems,
-    })
+    };
+    Ok((config, summary))
 }
 
 /// The README already on disk, when it has markers to splice between.
@@ -247,7 +283,12 @@ pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<()> {
     } = *inputs;
     let stylesheet = targets::stylesheet_name(&theme.stylesheet);
     let site_view = SiteView::new(config, site, &stylesheet);
-    let cards: Vec<JobCard> = site.entries.iter().map(|e| JobCard::new(site, e)).collect();
+    let cards: Vec<JobCard> = site
+        .entries
+        .par_iter()
+        .map(|e| JobCard::new(site, e))
+        .collect();
+    let rows = targets::render_rows(renderer, &site_view, site, &cards)?;
     let summaries = site
         .entries
         .iter()
@@ -259,12 +300,40 @@ pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<()> {
         renderer,
         theme,
         cards: &cards,
+        rows: &rows,
         site_view: &site_view,
         existing_readme,
         summaries,
+        epoch: epoch(config, theme, &site_view),
+        entry_keys: site.entries.par_iter().map(entry_key).collect(),
+        search: std::sync::OnceLock::new(),
     };
     for (_, target) in TARGETS {
         target(&ctx, sink)?;
     }
     Ok(())
+}
+
+/// Fingerprint of what every page may show: the configuration, the theme, board-wide values.
+fn epoch(config: &Config, theme: &Theme, site_view: &SiteView) -> u64 {
+    targets::fingerprint(&(
+        format!("{config:?}"),
+        &theme.templates,
+        &theme.stylesheet,
+        &theme.static_files,
+        targets::fingerprint_serialized(site_view),
+    ))
+}
+
+/// Fingerprint of an entry: the job and everything the site model worked out about it.
+fn entry_key(entry: &site::Entry) -> u64 {
+    targets::fingerprint(&(
+        targets::fingerprint_serialized(&entry.job),
+        &entry.slug,
+        entry.expired,
+        &entry.company,
+        &entry.location,
+        &entry.country,
+        &entry.skills,
+    ))
 }

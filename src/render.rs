@@ -5,9 +5,11 @@
 
 use std::path::Path;
 
-use anyhow::{Context as _, anyhow};
+use anyhow::{Context as _, anyhow, bail};
 use tera::{Context, Tera};
 use walkdir::WalkDir;
+
+use crate::problem::BadInput;
 
 /// The default templates, by the name a board uses to replace them.
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
@@ -86,6 +88,8 @@ pub struct Theme {
     pub templates: Vec<(String, String)>,
     /// `templates/style.css`, else the default stylesheet.
     pub stylesheet: String,
+    /// `templates/search.js`, else the default search script.
+    pub script: String,
     /// Files of `static/`, by their path there.
     pub static_files: Vec<(String, Vec<u8>)>,
 }
@@ -93,47 +97,64 @@ pub struct Theme {
 /// The default stylesheet; a board's `templates/style.css` replaces it.
 pub const DEFAULT_STYLESHEET: &str = include_str!("../templates/style.css");
 
+/// The default search script; a board's `templates/search.js` replaces it.
+pub const DEFAULT_SCRIPT: &str = include_str!("../templates/search.js");
+
 impl Theme {
     /// Reads `templates/` and `static/` under `root`; both are optional.
     pub fn load(root: &Path) -> anyhow::Result<Theme> {
         let mut templates = Vec::new();
         let mut stylesheet = DEFAULT_STYLESHEET.to_string();
-        for (name, bytes) in read_files(&root.join("templates"))? {
+        let mut script = DEFAULT_SCRIPT.to_string();
+        for (name, bytes) in read_files(root, "templates")? {
             let text = String::from_utf8(bytes).map_err(|_| {
                 anyhow!(TemplateError(format!("templates/{name} is not UTF-8 text")))
             })?;
             if name == "style.css" {
                 stylesheet = text;
+            } else if name == "search.js" {
+                script = text;
             } else {
                 templates.push((name, text));
             }
         }
-        let static_files = read_files(&root.join("static"))?;
+        let static_files = read_files(root, "static")?;
         Ok(Theme {
             templates,
             stylesheet,
+            script,
             static_files,
         })
     }
 }
 
-/// Every file under `dir` (none when it does not exist), by `/`-separated path, in path order.
-fn read_files(dir: &Path) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+/// Every file under `root/folder` (none when it does not exist), by `/`-separated path, in path
+/// order. A symbolic link that leads outside the board is refused: `static/` is published as it
+/// is, so such a link could publish any file of the machine that builds the board.
+fn read_files(root: &Path, folder: &str) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    let dir = root.join(folder);
     let mut found = Vec::new();
     if !dir.is_dir() {
         return Ok(found);
     }
-    let walk = WalkDir::new(dir)
+    let board = crate::load::Board::new(root);
+    let walk = WalkDir::new(&dir)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walk {
         let entry = entry.with_context(|| format!("cannot read {}", dir.display()))?;
+        if board.refuses(&entry) {
+            let path = crate::load::relative(root, entry.path());
+            bail!(BadInput(format!(
+                "{path}: refused: a symbolic link to outside the board"
+            )));
+        }
         if entry.file_type().is_file() {
             let bytes = std::fs::read(entry.path())
                 .with_context(|| format!("cannot read {}", entry.path().display()))?;
-            found.push((crate::load::relative(dir, entry.path()), bytes));
+            found.push((crate::load::relative(&dir, entry.path()), bytes));
         }
     }
     Ok(found)

@@ -121,6 +121,14 @@ fn starter_files(today: &str) -> Vec<(&'static str, String)> {
         ("static/.gitkeep", String::new()),
         ("templates/.gitkeep", String::new()),
         ("netlify.toml", include_str!("../netlify.toml").to_string()),
+        (
+            ".github/workflows/pages.yml",
+            include_str!("../.github/workflows/pages.yml").to_string(),
+        ),
+        (
+            ".github/workflows/refresh.yml",
+            include_str!("../.github/workflows/refresh.yml").to_string(),
+        ),
     ]
 }
 

@@ -7,6 +7,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
+use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::country::{self, Place};
@@ -87,10 +88,7 @@ impl Site {
             .collect();
         // A stable sort keeps the dataset order among jobs of the same date.
         jobs.sort_by_key(|job| std::cmp::Reverse(job.date));
-        let places: Vec<Place> = jobs
-            .iter()
-            .map(|j| country::recognise(&j.location))
-            .collect();
+        let places = recognise_places(&jobs);
         let slugs = Slugs::new(&jobs, &places);
         let mut job_slugs = Slugger::new();
         let entries: Vec<Entry> = jobs
@@ -156,6 +154,19 @@ impl Site {
     pub fn current_jobs(&self) -> impl Iterator<Item = &Entry> {
         self.current.iter().map(|&i| &self.entries[i])
     }
+}
+
+/// The place of each job's location, reading each distinct location string once.
+fn recognise_places(jobs: &[Job]) -> Vec<Place> {
+    let distinct: std::collections::BTreeSet<&str> =
+        jobs.iter().map(|j| j.location.as_str()).collect();
+    let known: std::collections::HashMap<&str, Place> = distinct
+        .into_par_iter()
+        .map(|l| (l, country::recognise(l)))
+        .collect();
+    jobs.iter()
+        .map(|j| known[j.location.as_str()].clone())
+        .collect()
 }
 
 fn in_categories(job: &Job, wanted: &[String]) -> bool {

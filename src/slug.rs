@@ -4,7 +4,7 @@
 //! ("Schréder" gives `schreder`). It can never name anything but one folder: no dots, slashes,
 //! reserved device names or empty names. Long names are cut and given a stable hash suffix.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// Longest slug kept whole; longer ones are cut and get a hash suffix.
 const MAX_LEN: usize = 80;
@@ -57,10 +57,13 @@ pub fn slugify(text: &str) -> String {
 }
 
 /// FNV-1a: a hash that is the same on every build and machine, for slug suffixes.
-pub fn stable_hash(text: &str) -> u64 {
-    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
-        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
+pub fn stable_hash(bytes: impl AsRef<[u8]>) -> u64 {
+    bytes
+        .as_ref()
+        .iter()
+        .fold(0xcbf2_9ce4_8422_2325, |hash, byte| {
+            (hash ^ u64::from(*byte)).wrapping_mul(0x0000_0100_0000_01b3)
+        })
 }
 
 /// Hands out distinct slugs: the second name with slug `c-c` gets `c-c-2`, and so on.
@@ -69,6 +72,9 @@ pub fn stable_hash(text: &str) -> u64 {
 #[derive(Debug, Default)]
 pub struct Slugger {
     taken: HashSet<String>,
+    /// For each slug given out more than once, the next suffix to try, so that many equal
+    /// names cost one step each rather than a walk over every suffix already taken.
+    next_suffix: HashMap<String, usize>,
 }
 
 impl Slugger {
@@ -87,10 +93,11 @@ impl Slugger {
         if self.taken.insert(slug.clone()) {
             return slug;
         }
-        let mut n = 2;
+        let mut n = self.next_suffix.get(&slug).copied().unwrap_or(2);
         loop {
             let candidate = format!("{slug}-{n}");
             if self.taken.insert(candidate.clone()) {
+                self.next_suffix.insert(slug, n + 1);
                 return candidate;
             }
             n += 1;

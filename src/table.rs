@@ -29,6 +29,8 @@
 
 use std::fmt::Write as _;
 
+use crate::text::is_line_break;
+
 /// Escapes text for one GFM table cell so GitHub renders it literally, as one cell on one row.
 ///
 /// The result is safe as a whole plain cell and as the text of a `[text](url)` link. Escapes are
@@ -228,31 +230,9 @@ fn escape_text(text: &str, every_asterisk: bool) -> String {
     out
 }
 
-/// Folds each run of line breaks into one space, turns tabs into spaces and drops other
-/// control characters.
+/// The text on one line, as [`crate::text::one_line`] makes it.
 fn normalise(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_break = false;
-    for c in text.chars() {
-        if is_line_break(c) {
-            if !in_break {
-                out.push(' ');
-            }
-            in_break = true;
-        } else if c == '\t' || !c.is_control() {
-            out.push(if c == '\t' { ' ' } else { c });
-            in_break = false;
-        }
-    }
-    out
-}
-
-/// True for characters that end a line in markdown or in Unicode text.
-fn is_line_break(c: char) -> bool {
-    matches!(
-        c,
-        '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}'
-    )
+    crate::text::one_line(text).into_owned()
 }
 
 /// Decides, for each character, whether it needs a backslash in front.

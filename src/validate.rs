@@ -18,7 +18,7 @@ use crate::problem::Problem;
 use crate::skills::SkillMatcher;
 use fields::Fields;
 
-pub use fields::check_url;
+pub use fields::{check_logo, check_url};
 pub use salary::parse_salary;
 
 /// Keys a job may have; anything else is a warning.
@@ -50,6 +50,7 @@ pub struct Company {
     pub slug: String,
     pub name: String,
     pub website: Option<String>,
+    /// An absolute http(s) URL, or a path relative to the site root (see `check_logo`).
     pub logo: Option<String>,
     /// Markdown.
     pub about: String,
@@ -187,7 +188,7 @@ fn company(record: &Record, problems: &mut Vec<Problem>) -> Option<Company> {
     f.warn_unknown(COMPANY_KEYS);
     let name = f.required_text("name");
     let website = f.optional_url("website");
-    let logo = f.optional_text("logo");
+    let logo = f.optional_logo("logo");
     let about = f.description();
     if f.failed() {
         return None;

@@ -6,8 +6,8 @@
 //! Stale staging folders of killed builds are removed by the next build.
 
 use std::path::{Component, Path, PathBuf};
-use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
@@ -23,7 +23,7 @@ pub struct Staging {
     output: PathBuf,
     temp: PathBuf,
     board_files: Mutex<Vec<(String, Vec<u8>)>>,
-    written: AtomicUsize,
+    written: Arc<AtomicUsize>,
     committed: bool,
 }
 
@@ -39,7 +39,8 @@ pub struct ArchivePolicy {
 
 impl Staging {
     /// Prepares a staging folder beside `output`, after cleaning what killed builds left.
-    pub fn begin(root: &Path, output: &Path) -> anyhow::Result<Staging> {
+    /// `counter` counts the site files written, for progress reports.
+    pub fn begin(root: &Path, output: &Path, counter: Arc<AtomicUsize>) -> anyhow::Result<Staging> {
         let parent = output
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -59,7 +60,7 @@ impl Staging {
             output: output.to_path_buf(),
             temp,
             board_files: Mutex::new(Vec::new()),
-            written: AtomicUsize::new(0),
+            written: counter,
             committed: false,
         })
     }
@@ -92,13 +93,18 @@ impl Staging {
         Ok(())
     }
 
-    /// The path under the output folder of a board path that lies inside it.
     fn inside_output(&self, board_path: &str) -> Option<String> {
-        let full = normalise(&self.root.join(board_path));
-        let output = normalise(&self.output);
-        let rest = full.strip_prefix(&output).ok()?;
-        Some(crate::load::relative(Path::new(""), rest))
+        inside_output(&self.root, &self.output, board_path)
     }
+}
+
+/// The path under the output folder of a board path that lies inside it (the sample board sends
+/// its README into `public/`).
+pub fn inside_output(root: &Path, output: &Path, board_path: &str) -> Option<String> {
+    let full = normalise(&root.join(board_path));
+    let output = normalise(output);
+    let rest = full.strip_prefix(&output).ok()?;
+    Some(crate::load::relative(Path::new(""), rest))
 }
 
 impl Drop for Staging {

@@ -4,6 +4,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 use serde_json::{Map, Value};
 
+use super::front_matter::parse_yaml_text;
 use super::{Dataset, Kind, Record, toml_to_json};
 use crate::problem::{Problem, line_column};
 
@@ -209,11 +210,19 @@ fn read_yaml(text: &str) -> Rows {
     if text.trim().is_empty() {
         return Vec::new();
     }
-    let parsed = serde_saphyr::from_str::<SpannedValues>(text)
-        .or_else(|_| serde_saphyr::from_str::<YamlWrapped>(text).map(|w| w.jobs));
+    // A file that breaks a limit (an alias bomb, deep nesting) is not tried in other shapes:
+    // each try would do the same expensive work again.
+    let parsed = match parse_yaml_text::<SpannedValues>(text) {
+        Err(err) if !is_limit(&err) => parse_yaml_text::<YamlWrapped>(text).map(|w| w.jobs),
+        other => other,
+    };
     let items = match parsed {
         Ok(items) => items,
-        Err(err) => match serde_saphyr::from_str::<Value>(text) {
+        Err(err) if is_limit(&err) => {
+            let (line, column, message) = super::front_matter::yaml_error(&err);
+            return vec![Err(RowError::new(line, column, message))];
+        }
+        Err(err) => match parse_yaml_text::<Value>(text) {
             Err(err) => {
                 let (line, column, message) = super::front_matter::yaml_error(&err);
                 return vec![Err(RowError::new(line, column, message))];
@@ -230,6 +239,14 @@ fn read_yaml(text: &str) -> Rows {
         .into_iter()
         .map(|item| object((item.referenced.line() as usize).max(1), item.value))
         .collect()
+}
+
+/// Whether a YAML error is one of the parser's limits rather than a shape or syntax error.
+fn is_limit(err: &serde_saphyr::Error) -> bool {
+    let message = err.to_string();
+    ["budget breached", "alias replay limit", "recursion limit"]
+        .iter()
+        .any(|limit| message.contains(limit))
 }
 
 #[derive(Deserialize)]

@@ -85,7 +85,7 @@ fn parse_yaml(matter: &str) -> Result<Map<String, Value>, ParseError> {
     if matter.trim().is_empty() {
         return Ok(Map::new());
     }
-    let value: Value = serde_saphyr::from_str(matter).map_err(|err| yaml_error(&err))?;
+    let value: Value = parse_yaml_text(matter).map_err(|err| yaml_error(&err))?;
     match value {
         Value::Object(map) => Ok(map),
         Value::Null => Ok(Map::new()),
@@ -97,6 +97,20 @@ fn parse_yaml(matter: &str) -> Result<Map<String, Value>, ParseError> {
     }
 }
 
+/// Most events that aliases may replay in one YAML file. The library allows a million, which an
+/// alias bomb of a few hundred bytes reaches only after seconds of work (and a file is tried in
+/// up to three shapes); a job board's anchors replay far fewer.
+const MAX_REPLAYED_EVENTS: usize = 200_000;
+
+/// Parses YAML text with jobsmith's limits on alias replay.
+pub(super) fn parse_yaml_text<'de, T: serde::Deserialize<'de>>(
+    text: &'de str,
+) -> Result<T, serde_saphyr::Error> {
+    let mut options = serde_saphyr::options::Options::default();
+    options.alias_limits.max_total_replayed_events = MAX_REPLAYED_EVENTS;
+    serde_saphyr::from_str_with_options(text, options)
+}
+
 /// A YAML error as (line, column, message), without the snippet the library draws.
 pub(super) fn yaml_error(err: &serde_saphyr::Error) -> ParseError {
     let (line, column) = err
@@ -104,7 +118,19 @@ pub(super) fn yaml_error(err: &serde_saphyr::Error) -> ParseError {
         .map_or((1, 1), |l| (l.line() as usize, l.column() as usize));
     let message = err.to_string();
     let first = message.lines().next().unwrap_or("syntax error").trim();
-    (line.max(1), column.max(1), format!("invalid YAML: {first}"))
+    // The library repeats the place ("error: line 3 column 5: ..."), counted from the start of
+    // the YAML rather than of the file: the problem already says where, so only the cause stays.
+    let first = first.strip_prefix("error: ").unwrap_or(first);
+    let cause = match first.split_once(": ") {
+        Some((place, cause)) if place.starts_with("line ") && place.contains(" column ") => cause,
+        _ => first,
+    };
+    let cause = if cause.starts_with("budget breached") || cause.starts_with("alias replay limit") {
+        format!("too many values or too deeply nested ({cause})")
+    } else {
+        cause.to_string()
+    };
+    (line.max(1), column.max(1), format!("invalid YAML: {cause}"))
 }
 
 /// The line of each top-level key (`key =` or `key:` at the start of a line).
@@ -177,6 +203,30 @@ mod tests {
         assert_eq!(d.problems.len(), 1);
         assert!(d.problems[0].line >= 3, "{}", d.problems[0]);
         assert!(d.problems[0].message.starts_with("invalid YAML"));
+        assert!(
+            !d.problems[0].message.contains("line "),
+            "{}",
+            d.problems[0]
+        );
+    }
+
+    #[test]
+    fn refuses_yaml_alias_bombs_by_name() {
+        let mut bomb = String::from("---\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..9 {
+            let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+            bomb.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+        }
+        bomb.push_str("---\n");
+        let d = read_one(&bomb);
+        assert!(d.records.is_empty());
+        assert!(
+            d.problems[0]
+                .message
+                .starts_with("invalid YAML: too many values or too deeply nested"),
+            "{}",
+            d.problems[0]
+        );
     }
 
     #[test]

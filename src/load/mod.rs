@@ -8,7 +8,8 @@
 mod bulk;
 mod front_matter;
 
-use std::path::Path;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 use walkdir::WalkDir;
@@ -63,26 +64,80 @@ pub struct Dataset {
 }
 
 /// Reads every record under `root/content`. A missing `content/` is an empty board.
+///
+/// Symbolic links are followed while they stay inside the board; one that leads outside it is
+/// refused, so a pull request cannot publish a file of the machine that builds the board.
 pub fn load(root: &Path) -> Dataset {
+    walk(root, &mut |path, dataset| load_file(root, path, dataset))
+}
+
+/// What earlier loads read, file by file: `jobsmith serve` re-reads only the files that changed.
+#[derive(Debug, Default)]
+pub struct FileCache {
+    files: HashMap<PathBuf, Dataset>,
+}
+
+impl FileCache {
+    /// Forgets what was read from `path` and from anything under it.
+    pub fn forget(&mut self, path: &Path) {
+        self.files.retain(|file, _| !file.starts_with(path));
+    }
+
+    /// Forgets everything.
+    pub fn clear(&mut self) {
+        self.files.clear();
+    }
+}
+
+/// `load`, taking the records of each file that `cache` holds from it instead of the disk.
+pub fn load_cached(root: &Path, cache: &mut FileCache) -> Dataset {
+    walk(root, &mut |path, dataset| {
+        let part = cache.files.entry(path.to_path_buf()).or_insert_with(|| {
+            let mut part = Dataset::default();
+            load_file(root, path, &mut part);
+            part
+        });
+        dataset.records.extend(part.records.iter().cloned());
+        dataset.problems.extend(part.problems.iter().cloned());
+    })
+}
+
+/// Walks `content/` in dataset order, handing each file to `read`.
+fn walk(root: &Path, read: &mut dyn FnMut(&Path, &mut Dataset)) -> Dataset {
     let content = root.join("content");
     let mut dataset = Dataset::default();
     if !content.exists() {
         return dataset;
     }
-    let walk = WalkDir::new(&content)
+    let board = Board::new(root);
+    let mut walk = WalkDir::new(&content)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_hidden(e.file_name()));
-    for entry in walk {
+    while let Some(entry) = walk.next() {
         match entry {
-            Ok(entry) if entry.file_type().is_file() => load_file(root, entry.path(), &mut dataset),
+            Ok(entry) if board.refuses(&entry) => {
+                let message = "refused: a symbolic link to outside the board";
+                let rel = relative(root, entry.path());
+                dataset.problems.push(Problem::error(&rel, 1, 1, message));
+                if entry.file_type().is_dir() {
+                    walk.skip_current_dir();
+                }
+            }
+            Ok(entry) if entry.file_type().is_file() => read(entry.path(), &mut dataset),
+            Ok(entry) if !entry.file_type().is_dir() => {
+                // A pipe, socket or device: reading one could block or never end.
+                let message = "ignored: not a regular file";
+                let rel = relative(root, entry.path());
+                dataset.problems.push(Problem::warning(&rel, 1, 1, message));
+            }
             Ok(_) => {}
             Err(err) => {
                 let path = err
                     .path()
                     .map_or_else(|| content.clone(), Path::to_path_buf);
-                let message = format!("cannot read this folder: {}", walk_error(&err));
+                let message = format!("cannot read: {}", walk_error(root, &err));
                 dataset
                     .problems
                     .push(Problem::error(&relative(root, &path), 1, 1, message));
@@ -92,9 +147,35 @@ pub fn load(root: &Path) -> Dataset {
     dataset
 }
 
-fn walk_error(err: &walkdir::Error) -> String {
+/// The board's folder as the file system resolves it, to tell where symbolic links lead.
+pub(crate) struct Board {
+    resolved: Option<std::path::PathBuf>,
+}
+
+impl Board {
+    pub(crate) fn new(root: &Path) -> Board {
+        Board {
+            resolved: root.canonicalize().ok(),
+        }
+    }
+
+    /// Whether `entry` is a symbolic link that resolves to somewhere outside the board. A link
+    /// that cannot be resolved is left to fail when it is read.
+    pub(crate) fn refuses(&self, entry: &walkdir::DirEntry) -> bool {
+        let Some(board) = &self.resolved else {
+            return false;
+        };
+        entry.path_is_symlink()
+            && entry
+                .path()
+                .canonicalize()
+                .is_ok_and(|target| !target.starts_with(board))
+    }
+}
+
+fn walk_error(root: &Path, err: &walkdir::Error) -> String {
     match err.loop_ancestor() {
-        Some(ancestor) => format!("symbolic link loop back to {}", ancestor.display()),
+        Some(ancestor) => format!("symbolic link loop back to {}", relative(root, ancestor)),
         None => err
             .io_error()
             .map_or_else(|| err.to_string(), ToString::to_string),
@@ -154,24 +235,50 @@ enum Format {
 }
 
 /// Reads a file as UTF-8, refusing huge files, with the message a user needs.
+///
+/// The size is checked before reading and the read is bounded too, for files whose size the
+/// file system does not tell (or that grow while read).
 fn read_text(path: &Path) -> Result<String, String> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| format!("cannot read: {e}"))?
-        .len();
+    use std::io::Read as _;
+    let cannot = |e: std::io::Error| format!("cannot read: {e}");
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let size = file.metadata().map_err(cannot)?.len();
     if size > MAX_FILE_BYTES {
-        return Err(format!(
-            "file is {} MiB; the limit is {} MiB: split it into several files",
-            size / (1024 * 1024),
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
+        return Err(too_big(size));
     }
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
     String::from_utf8(bytes).map_err(|err| {
         let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
         let text = String::from_utf8_lossy(valid);
         let (line, _) = crate::problem::line_column(&text, text.len());
         format!("not UTF-8 text (first bad byte on line {line}); save the file as UTF-8")
     })
+}
+
+fn too_big(size: u64) -> String {
+    format!(
+        "file is {} MiB; the limit is {} MiB: split it into several files",
+        size.div_ceil(1024 * 1024),
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
+
+/// Reads the record of one job (or company) file's text: front matter, then markdown.
+pub fn read_front_matter(path: &str, text: &str, kind: Kind) -> Dataset {
+    let mut dataset = Dataset::default();
+    front_matter::read(
+        path,
+        text.strip_prefix('\u{feff}').unwrap_or(text),
+        kind,
+        &mut dataset,
+    );
+    dataset
 }
 
 /// Reads the records of one bulk file's text (`extension`: json, jsonl, csv, yaml or toml).

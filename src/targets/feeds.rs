@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use rss::extension::Extension;
 use rss::{Category, Channel, Guid, Item};
 use serde::Serialize;
@@ -44,22 +45,32 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         ("types", "Workplace:", site.types.iter().collect()),
         ("skills", "Skill:", site.skills.values().collect()),
     ];
-    for (kind, prefix, groups) in kinds {
-        for group in groups {
-            let title = format!("{prefix} {} – {}", group.name, ctx.config.title);
-            let spec = FeedSpec {
+    let specs: Vec<FeedSpec> = kinds
+        .iter()
+        .flat_map(|(kind, prefix, groups)| {
+            groups.iter().map(move |group| FeedSpec {
                 dir: format!("{kind}/{}/", group.slug),
+                title: format!("{prefix} {} – {}", group.name, ctx.config.title),
                 description: format!(
                     "The newest open positions of {}: {}.",
                     ctx.config.title, group.name
                 ),
-                title,
                 jobs: &group.jobs,
-            };
-            write_rss(ctx, sink, &spec)?;
-        }
-    }
-    Ok(())
+            })
+        })
+        .collect();
+    specs.par_iter().try_for_each(|spec| {
+        let shown = &spec.jobs[..spec.jobs.len().min(ctx.config.feeds.max_items)];
+        let inputs = (
+            &spec.dir,
+            &spec.title,
+            &spec.description,
+            ctx.keys_of(shown),
+        );
+        ctx.emit(sink, &format!("{}rss.xml", spec.dir), inputs, || {
+            rss_xml(ctx, spec)
+        })
+    })
 }
 
 fn describe(description: &str, title: &str) -> String {
@@ -79,6 +90,11 @@ struct FeedSpec<'a> {
 }
 
 fn write_rss(ctx: &Ctx, sink: &dyn Sink, spec: &FeedSpec) -> anyhow::Result<()> {
+    sink.site_file(&format!("{}rss.xml", spec.dir), rss_xml(ctx, spec)?)
+}
+
+/// A feed's XML.
+fn rss_xml(ctx: &Ctx, spec: &FeedSpec) -> anyhow::Result<Vec<u8>> {
     let base = &ctx.config.base_url;
     let self_url = format!("{base}{}rss.xml", spec.dir);
     let mut channel = Channel {
@@ -117,7 +133,7 @@ fn write_rss(ctx: &Ctx, sink: &dyn Sink, spec: &FeedSpec) -> anyhow::Result<()> 
     let mut xml = Vec::new();
     channel.pretty_write_to(&mut xml, b' ', 2)?;
     xml.push(b'\n');
-    sink.site_file(&format!("{}rss.xml", spec.dir), xml)
+    Ok(xml)
 }
 
 /// "Position at Company (Location)", linking to the job's page.
@@ -142,7 +158,9 @@ fn item(ctx: &Ctx, index: usize) -> Item {
             permalink: true,
         }),
         pub_date: Some(entry.job.posted.to_rfc2822()),
-        description: Some(ctx.summary(index).to_string()),
+        // Readers show an RSS description as HTML: the plain-text summary is escaped for it, so
+        // text such as `<img onerror=…>` shows as written instead of running.
+        description: Some(crate::text::escape_html(ctx.summary(index))),
         categories: categories
             .into_iter()
             .map(|name| Category { name, domain: None })

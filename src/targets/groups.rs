@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -21,10 +22,9 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         .values()
         .chain(site.locations.values())
         .collect();
-    for group in &places {
-        let title = format!("Jobs in {}", group.name);
-        render_group(ctx, sink, "locations", group, title, &Context::new())?;
-    }
+    render_groups(ctx, sink, "locations", &places, |name| {
+        format!("Jobs in {name}")
+    })?;
     let countries: Vec<&Group> = site.countries.values().collect();
     let locations: Vec<&Group> = site.locations.values().collect();
     let mut extra = Context::new();
@@ -42,11 +42,8 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         &locations,
         &extra,
     )?;
-    for group in &site.types {
-        let title = format!("{} jobs", group.name);
-        render_group(ctx, sink, "types", group, title, &Context::new())?;
-    }
     let types: Vec<&Group> = site.types.iter().collect();
+    render_groups(ctx, sink, "types", &types, |name| format!("{name} jobs"))?;
     let description = format!(
         "Open positions on {} by workplace: remote, on site or hybrid.",
         ctx.config.title
@@ -60,11 +57,8 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         &types,
         &Context::new(),
     )?;
-    for group in site.skills.values() {
-        let title = format!("{} jobs", group.name);
-        render_group(ctx, sink, "skills", group, title, &Context::new())?;
-    }
     let skills: Vec<&Group> = site.skills.values().collect();
+    render_groups(ctx, sink, "skills", &skills, |name| format!("{name} jobs"))?;
     let description = format!("Open positions on {} by skill.", ctx.config.title);
     render_index(
         ctx,
@@ -77,17 +71,41 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
     )
 }
 
+/// Renders every group of a kind, in parallel; `title` makes a group's title from its name.
+fn render_groups(
+    ctx: &Ctx,
+    sink: &dyn Sink,
+    kind: &str,
+    groups: &[&Group],
+    title: fn(&str) -> String,
+) -> anyhow::Result<()> {
+    groups.par_iter().try_for_each(|group| {
+        render_group(ctx, sink, kind, group, title(&group.name), &Context::new())
+    })
+}
+
 /// A company's profile, as `profile` on its page.
 #[derive(Serialize)]
 struct ProfileView<'a> {
     name: &'a str,
     website: Option<&'a str>,
-    logo: Option<&'a str>,
+    /// An absolute URL, or a path from the domain root with the base path.
+    logo: Option<String>,
     about_html: String,
 }
 
+/// Where a profile's logo is fetched from: its URL, or its site path under the base path.
+fn logo_src(logo: &str, base_path: &str) -> String {
+    if logo.contains("://") {
+        logo.to_string()
+    } else {
+        format!("{base_path}{logo}")
+    }
+}
+
 fn render_companies(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
-    for group in ctx.site.companies.values() {
+    let companies: Vec<&Group> = ctx.site.companies.values().collect();
+    companies.par_iter().try_for_each(|group| {
         let mut extra = Context::new();
         if let Some(profile) = ctx.site.profiles.get(&group.slug) {
             extra.insert(
@@ -95,15 +113,17 @@ fn render_companies(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
                 &ProfileView {
                     name: &profile.name,
                     website: profile.website.as_deref(),
-                    logo: profile.logo.as_deref(),
+                    logo: profile
+                        .logo
+                        .as_deref()
+                        .map(|l| logo_src(l, &ctx.site.base_path)),
                     about_html: markdown::to_html(&profile.about),
                 },
             );
         }
         let title = format!("Jobs at {}", group.name);
-        render_group(ctx, sink, "companies", group, title, &extra)?;
-    }
-    let companies: Vec<&Group> = ctx.site.companies.values().collect();
+        render_group(ctx, sink, "companies", group, title, &extra)
+    })?;
     let description = format!(
         "Every company hiring on {}, A to Z, with its number of open positions.",
         ctx.config.title

@@ -1,13 +1,15 @@
 //! HTML pages: the paginated index, one page per job, the 404 page, and the listing renderer
 //! every paginated page shares.
 
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
 use super::{Ctx, Sink};
 use crate::markdown;
-use crate::site::{Entry, Pager, page_dir, paginate};
-use crate::view::{JobCard, PageView, job_dir};
+use crate::render::Renderer;
+use crate::site::{Entry, Pager, Site, page_dir, paginate};
+use crate::view::{JobCard, PageView, SiteView, job_dir};
 
 /// Writes the index, every job page and the 404 page.
 pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
@@ -20,11 +22,62 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         feed: "rss.xml".into(),
         jobs: &ctx.site.current,
     };
-    render_listing(ctx, sink, &listing, &Context::new())?;
-    for (entry, card) in ctx.site.entries.iter().zip(ctx.cards) {
-        render_job(ctx, sink, entry, card)?;
-    }
+    let mut search = Context::new();
+    search.insert("search", &SearchView::new(ctx));
+    render_listing(ctx, sink, &listing, &search)?;
+    ctx.site
+        .entries
+        .par_iter()
+        .zip(ctx.cards)
+        .enumerate()
+        .try_for_each(|(index, (entry, card))| {
+            let path = format!("{}index.html", job_dir(entry));
+            ctx.emit(sink, &path, ctx.entry_keys[index], || {
+                render_job(ctx, entry, card)
+            })
+        })?;
     render_404(ctx, sink)
+}
+
+/// Renders `job_row.html` once for each current job, in parallel.
+pub fn render_rows(
+    renderer: &Renderer,
+    site_view: &SiteView,
+    site: &Site,
+    cards: &[JobCard],
+) -> anyhow::Result<Vec<String>> {
+    site.entries
+        .par_iter()
+        .zip(cards)
+        .map(|(entry, card)| {
+            if entry.expired {
+                return Ok(String::new());
+            }
+            let mut context = Context::new();
+            context.insert("site", site_view);
+            context.insert("job", card);
+            renderer.render("job_row.html", &context)
+        })
+        .collect()
+}
+
+/// What the index page's search box needs, as `search`.
+#[derive(Serialize)]
+struct SearchView {
+    /// Path of the folder of this build's search index.
+    index: String,
+    /// Path of the search script.
+    script: String,
+}
+
+impl SearchView {
+    fn new(ctx: &Ctx) -> SearchView {
+        let base = &ctx.site.base_path;
+        SearchView {
+            index: format!("{base}{}", ctx.search_index().dir),
+            script: format!("{base}{}", super::script_name(&ctx.theme.script)),
+        }
+    }
 }
 
 /// A paginated list of jobs: the index, or a company, location, type or skill page.
@@ -101,42 +154,75 @@ pub fn render_listing(
     listing: &Listing,
     extra: &Context,
 ) -> anyhow::Result<()> {
-    let cards: Vec<&JobCard> = listing.jobs.iter().map(|&i| &ctx.cards[i]).collect();
-    for pager in paginate(cards.len(), ctx.config.per_page) {
-        let dir = format!("{}{}", listing.dir, pager.dir);
-        let suffix = if pager.number == 1 {
-            String::new()
-        } else {
-            format!(", page {}", pager.number)
-        };
-        let title = if listing.dir.is_empty() && pager.number == 1 {
-            listing.title.clone()
-        } else {
-            format!("{}{suffix} – {}", listing.title, ctx.config.title)
-        };
-        let description = format!(
-            "{}{}",
-            listing.description,
-            if pager.number == 1 {
-                String::new()
-            } else {
-                format!(" Page {}.", pager.number)
-            }
-        );
-        let mut page = PageView::new(ctx.config, ctx.site, &dir, title, description);
-        page.feed = format!("{}{}", ctx.site.base_path, listing.feed);
-        let mut context = base_context(ctx, &page);
-        context.extend(extra.clone());
-        context.insert("heading", &listing.heading);
-        context.insert("jobs", &cards[pager.start..pager.end]);
-        context.insert(
-            "pager",
-            &PagerView::new(&ctx.site.base_path, &listing.dir, &pager),
-        );
-        let html = ctx.renderer.render(listing.template, &context)?;
-        sink.site_file(&format!("{dir}index.html"), ctx.finish_html(html))?;
+    let rows: Vec<&str> = listing.jobs.iter().map(|&i| ctx.rows[i].as_str()).collect();
+    let extra_key = format!("{extra:?}");
+    paginate(rows.len(), ctx.config.per_page)
+        .into_par_iter()
+        .try_for_each(|pager| {
+            let dir = format!("{}{}", listing.dir, pager.dir);
+            let inputs = (
+                listing.key(),
+                &extra_key,
+                (pager.number, pager.total),
+                ctx.keys_of(&listing.jobs[pager.start..pager.end]),
+            );
+            ctx.emit(sink, &format!("{dir}index.html"), inputs, || {
+                render_listing_page(ctx, listing, extra, &rows[pager.start..pager.end], &pager)
+            })
+        })
+}
+
+impl Listing<'_> {
+    /// What identifies the listing, for `Ctx::emit`.
+    fn key(&self) -> [&str; 6] {
+        [
+            &self.dir,
+            self.template,
+            &self.title,
+            &self.heading,
+            &self.description,
+            &self.feed,
+        ]
     }
-    Ok(())
+}
+
+/// One page of a listing, showing `rows`.
+fn render_listing_page(
+    ctx: &Ctx,
+    listing: &Listing,
+    extra: &Context,
+    rows: &[&str],
+    pager: &Pager,
+) -> anyhow::Result<Vec<u8>> {
+    let dir = format!("{}{}", listing.dir, pager.dir);
+    let suffix = if pager.number == 1 {
+        String::new()
+    } else {
+        format!(", page {}", pager.number)
+    };
+    let title = if listing.dir.is_empty() && pager.number == 1 {
+        listing.title.clone()
+    } else {
+        format!("{}{suffix} – {}", listing.title, ctx.config.title)
+    };
+    let page_note = if pager.number == 1 {
+        String::new()
+    } else {
+        format!(" Page {}.", pager.number)
+    };
+    let description = format!("{}{page_note}", listing.description);
+    let mut page = PageView::new(ctx.config, ctx.site, &dir, title, description);
+    page.feed = format!("{}{}", ctx.site.base_path, listing.feed);
+    let mut context = base_context(ctx, &page);
+    context.extend(extra.clone());
+    context.insert("heading", &listing.heading);
+    context.insert("rows", rows);
+    context.insert(
+        "pager",
+        &PagerView::new(&ctx.site.base_path, &listing.dir, pager),
+    );
+    let html = ctx.renderer.render(listing.template, &context)?;
+    Ok(ctx.finish_html(html))
 }
 
 fn index_description(ctx: &Ctx) -> String {
@@ -151,17 +237,7 @@ fn index_description(ctx: &Ctx) -> String {
     }
 }
 
-/// A job's page: the card plus its description as sanitised HTML and its JSON-LD.
-#[derive(Serialize)]
-struct JobPage<'a> {
-    #[serde(flatten)]
-    card: &'a JobCard,
-    description_html: String,
-    /// schema.org JobPosting, safe inside a script element; empty for expired jobs.
-    json_ld: String,
-}
-
-fn render_job(ctx: &Ctx, sink: &dyn Sink, entry: &Entry, card: &JobCard) -> anyhow::Result<()> {
+fn render_job(ctx: &Ctx, entry: &Entry, card: &JobCard) -> anyhow::Result<Vec<u8>> {
     let job = &entry.job;
     let dir = job_dir(entry);
     let title = format!("{} at {} – {}", job.title, job.company, ctx.config.title);
@@ -183,16 +259,11 @@ fn render_job(ctx: &Ctx, sink: &dyn Sink, entry: &Entry, card: &JobCard) -> anyh
     } else {
         crate::jsonld::job_posting(entry, &description_html, ctx.config.expire_after_days)
     };
-    context.insert(
-        "job",
-        &JobPage {
-            card,
-            description_html,
-            json_ld,
-        },
-    );
+    context.insert("job", card);
+    context.insert("description_html", &description_html);
+    context.insert("json_ld", &json_ld);
     let html = ctx.renderer.render("job.html", &context)?;
-    sink.site_file(&format!("{dir}index.html"), ctx.finish_html(html))
+    Ok(ctx.finish_html(html))
 }
 
 fn render_404(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {

@@ -2,6 +2,10 @@
 //!
 //! A target reads the shared `Ctx` and hands its files to the `Sink`. Adding an output is one
 //! new module and one line in `TARGETS`.
+//!
+//! The many pages (job pages, listing pages, group feeds) go through `Ctx::emit` with a
+//! fingerprint of what they are made from: a sink that remembers the previous build (`jobsmith
+//! serve`) keeps a page whose inputs did not change instead of rendering it again.
 
 mod archive;
 mod assets;
@@ -9,8 +13,10 @@ mod feeds;
 mod groups;
 mod html;
 pub mod readme;
+pub mod search;
 pub mod sitemap;
 
+use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::OnceLock;
 
 use crate::config::Config;
@@ -18,7 +24,8 @@ use crate::render::{Renderer, Theme};
 use crate::site::Site;
 use crate::view::{JobCard, SiteView};
 
-pub use assets::{FAVICON, stylesheet_name};
+pub use assets::{FAVICON, script_name, stylesheet_name};
+pub use html::render_rows;
 
 /// What every target may read.
 pub struct Ctx<'a> {
@@ -28,11 +35,20 @@ pub struct Ctx<'a> {
     pub theme: &'a Theme,
     /// One card per entry of `site.entries`, same order.
     pub cards: &'a [JobCard],
+    /// Each current entry's `job_row.html`, rendered once for every listing that shows it
+    /// (empty for expired entries, which no listing shows).
+    pub rows: &'a [String],
     pub site_view: &'a SiteView,
     /// The README on disk before this build, for splicing between markers.
     pub existing_readme: Option<&'a str>,
     /// Plain-text summaries for feeds, made once per job on first use.
     pub summaries: Vec<OnceLock<String>>,
+    /// Fingerprint of what every page depends on: configuration, theme, board-wide values.
+    pub epoch: u64,
+    /// Fingerprint of each entry of `site.entries` (the job and what the model made of it).
+    pub entry_keys: Vec<u64>,
+    /// The search index, made on first use (the index page names its folder).
+    pub search: OnceLock<search::Index>,
 }
 
 impl Ctx<'_> {
@@ -46,9 +62,68 @@ impl Ctx<'_> {
         })
     }
 
+    /// The search index of this build.
+    pub fn search_index(&self) -> &search::Index {
+        self.search
+            .get_or_init(|| search::Index::new(self.site, self.cards))
+    }
+
     /// A rendered page as it is written: minified when the configuration asks for it.
     pub fn finish_html(&self, html: String) -> Vec<u8> {
         crate::minify::html(html, self.config.minify)
+    }
+
+    /// Writes the site file that `make` renders from inputs fingerprinted by `inputs`, unless
+    /// the sink still holds the one made from the same inputs (and the same `epoch`).
+    ///
+    /// `inputs` must cover everything the file shows beyond the epoch: a page listing jobs
+    /// hashes their `entry_keys`.
+    pub fn emit(
+        &self,
+        sink: &dyn Sink,
+        path: &str,
+        inputs: impl Hash,
+        make: impl FnOnce() -> anyhow::Result<Vec<u8>>,
+    ) -> anyhow::Result<()> {
+        let key = fingerprint(&(self.epoch, inputs));
+        if sink.reuse(path, key) {
+            return Ok(());
+        }
+        sink.site_file_keyed(path, key, make()?)
+    }
+
+    /// The fingerprints of the entries at `indexes`.
+    pub fn keys_of(&self, indexes: &[usize]) -> Vec<u64> {
+        indexes.iter().map(|&i| self.entry_keys[i]).collect()
+    }
+}
+
+/// A 64-bit fingerprint of `value`, the same for equal values within one run.
+pub fn fingerprint(value: &impl Hash) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// A fingerprint of a value through its serde form, for types that are not `Hash`.
+pub fn fingerprint_serialized(value: &impl serde::Serialize) -> u64 {
+    let mut writer = HashWriter(DefaultHasher::new());
+    // Writing into a hasher cannot fail; a value that cannot serialise hashes what it wrote.
+    let _ = serde_json::to_writer(&mut writer, value);
+    writer.0.finish()
+}
+
+/// An `io::Write` that feeds a hasher.
+struct HashWriter(DefaultHasher);
+
+impl std::io::Write for HashWriter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 
@@ -58,6 +133,17 @@ pub trait Sink: Sync {
     fn site_file(&self, path: &str, contents: Vec<u8>) -> anyhow::Result<()>;
     /// A file of the board outside the site (README, archive), relative to the board root.
     fn board_file(&self, path: &str, contents: Vec<u8>) -> anyhow::Result<()>;
+
+    /// Keeps the site file at `path` of the previous build when it was made from inputs with the
+    /// fingerprint `key`. A sink that does not remember (the default) says no: the caller renders.
+    fn reuse(&self, _path: &str, _key: u64) -> bool {
+        false
+    }
+
+    /// A site file with the fingerprint of its inputs, for `reuse` by the next build.
+    fn site_file_keyed(&self, path: &str, _key: u64, contents: Vec<u8>) -> anyhow::Result<()> {
+        self.site_file(path, contents)
+    }
 }
 
 /// A target's entry point.
@@ -69,6 +155,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("groups", groups::render),
     ("feeds", feeds::render),
     ("sitemap", sitemap::render),
+    ("search", search::render),
     ("assets", assets::render),
     ("readme", readme::render),
     ("archive", archive::render),

@@ -41,10 +41,12 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         &readme::rows(ctx.site, &config.utm, config.max_jobs),
     );
     context.insert("stats", &readme::stats(ctx.site));
-    context.insert(
-        "skills",
-        &readme::trending_skills(ctx.site, config.trending_skills),
-    );
+    // Skill names come from the dataset: escaped like table cells, so none can hold markup.
+    let skills: Vec<String> = readme::trending_skills(ctx.site, config.trending_skills)
+        .iter()
+        .map(|name| crate::table::escape_cell(name))
+        .collect();
+    context.insert("skills", &skills);
     let rendered = ctx.renderer.render("README.md", &context)?;
     let text = match ctx.existing_readme {
         Some(existing) => splice(existing, &rendered).unwrap_or(rendered),

@@ -12,27 +12,38 @@ pub const MAX_URLS: usize = 50_000;
 
 /// Writes `sitemap.xml` (and its parts) and `robots.txt`.
 pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
-    let urls = urls(ctx);
     let base = &ctx.config.base_url;
-    if urls.len() <= MAX_URLS {
-        sink.site_file("sitemap.xml", urlset(&urls).into_bytes())?;
-    } else {
-        let mut index = String::from(
-            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
-        );
-        for (n, part) in urls.chunks(MAX_URLS).enumerate() {
-            let name = format!("sitemap-{}.xml", n + 1);
-            sink.site_file(&name, urlset(part).into_bytes())?;
-            index.push_str(&format!(
-                "  <sitemap><loc>{}</loc></sitemap>\n",
-                xml_escape(&format!("{base}{name}"))
-            ));
-        }
-        index.push_str("</sitemapindex>\n");
-        sink.site_file("sitemap.xml", index.into_bytes())?;
+    for (name, xml) in sitemap_files(base, &urls(ctx), MAX_URLS) {
+        sink.site_file(&name, xml.into_bytes())?;
     }
     let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n");
     sink.site_file("robots.txt", robots.into_bytes())
+}
+
+/// `sitemap.xml` alone, or past `max` URLs a sitemap index named so, with parts of `max` URLs.
+fn sitemap_files(
+    base: &str,
+    urls: &[(String, Option<String>)],
+    max: usize,
+) -> Vec<(String, String)> {
+    if urls.len() <= max {
+        return vec![("sitemap.xml".to_string(), urlset(urls))];
+    }
+    let mut files = Vec::new();
+    let mut index = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
+    );
+    for (n, part) in urls.chunks(max).enumerate() {
+        let name = format!("sitemap-{}.xml", n + 1);
+        index.push_str(&format!(
+            "  <sitemap><loc>{}</loc></sitemap>\n",
+            xml_escape(&format!("{base}{name}"))
+        ));
+        files.push((name, urlset(part)));
+    }
+    index.push_str("</sitemapindex>\n");
+    files.push(("sitemap.xml".to_string(), index));
+    files
 }
 
 /// (absolute URL, last modification day) of every current page.
@@ -116,4 +127,53 @@ pub fn xml_escape(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn urls(n: usize) -> Vec<(String, Option<String>)> {
+        (0..n)
+            .map(|i| {
+                (
+                    format!("https://e.org/jobs/{i}/"),
+                    Some("2025-10-22".to_string()),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn one_sitemap_up_to_the_limit() {
+        let files = sitemap_files("https://e.org/", &urls(3), 3);
+        assert_eq!(files.len(), 1);
+        assert_eq!(files[0].1.matches("<url>").count(), 3);
+    }
+
+    #[test]
+    fn an_index_of_parts_past_the_limit() {
+        let files = sitemap_files("https://e.org/", &urls(7), 3);
+        let names: Vec<&str> = files.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "sitemap-1.xml",
+                "sitemap-2.xml",
+                "sitemap-3.xml",
+                "sitemap.xml"
+            ]
+        );
+        let counts: Vec<usize> = files[..3]
+            .iter()
+            .map(|(_, x)| x.matches("<url>").count())
+            .collect();
+        assert_eq!(counts, [3, 3, 1]);
+        assert!(
+            files[3].1.contains("<sitemapindex")
+                && files[3]
+                    .1
+                    .contains("<loc>https://e.org/sitemap-3.xml</loc>")
+        );
+    }
 }

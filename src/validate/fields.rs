@@ -48,11 +48,12 @@ impl<'r, 'p> Fields<'r, 'p> {
         self.errors += 1;
     }
 
-    /// The value of `key`, treating null and empty strings as absent.
+    /// The value of `key`, treating null and empty strings (or strings of nothing but control
+    /// characters, which text loses) as absent.
     fn get(&self, key: &str) -> Option<&'r Value> {
         match self.record.fields.get(key)? {
             Value::Null => None,
-            Value::String(s) if s.trim().is_empty() => None,
+            Value::String(s) if crate::text::one_line(s).trim().is_empty() => None,
             value => Some(value),
         }
     }
@@ -68,13 +69,9 @@ impl<'r, 'p> Fields<'r, 'p> {
         }
     }
 
+    /// One line of text, trimmed, without control characters (see `crate::text`).
     pub fn optional_text(&mut self, key: &str) -> Option<String> {
-        let value = self.get(key)?;
-        let Some(text) = as_text(value) else {
-            self.error(key, format!("`{key}` must be text"));
-            return None;
-        };
-        let text = text.trim().to_string();
+        let text = self.any_text(key)?;
         if text.chars().count() > MAX_TEXT_CHARS {
             self.error(
                 key,
@@ -83,6 +80,16 @@ impl<'r, 'p> Fields<'r, 'p> {
             return None;
         }
         Some(text)
+    }
+
+    /// One line of text of any length; callers bound it.
+    fn any_text(&mut self, key: &str) -> Option<String> {
+        let value = self.get(key)?;
+        let Some(text) = as_text(value) else {
+            self.error(key, format!("`{key}` must be text"));
+            return None;
+        };
+        Some(crate::text::one_line(&text).trim().to_string())
     }
 
     pub fn required_text(&mut self, key: &str) -> Option<String> {
@@ -112,8 +119,9 @@ impl<'r, 'p> Fields<'r, 'p> {
         self.optional_date(key)
     }
 
+    /// An absolute http(s) URL, as long as `check_url` allows (longer than other text).
     pub fn optional_url(&mut self, key: &str) -> Option<String> {
-        let text = self.optional_text(key)?;
+        let text = self.any_text(key)?;
         match check_url(&text) {
             Ok(()) => Some(text),
             Err(why) => {
@@ -129,6 +137,18 @@ impl<'r, 'p> Fields<'r, 'p> {
             return None;
         }
         self.optional_url(key)
+    }
+
+    /// A logo: an absolute http or https URL, or the path of a file of the site.
+    pub fn optional_logo(&mut self, key: &str) -> Option<String> {
+        let text = self.any_text(key)?;
+        match check_logo(&text) {
+            Ok(logo) => Some(logo),
+            Err(why) => {
+                self.error(key, format!("`{key}` {why}: {text:?}"));
+                None
+            }
+        }
     }
 
     /// Reads a value from a fixed set; `expected` lists the accepted forms for the message.
@@ -168,6 +188,7 @@ impl<'r, 'p> Fields<'r, 'p> {
         };
         let mut clean: Vec<String> = Vec::with_capacity(items.len());
         for item in items {
+            let item = crate::text::one_line(&item);
             let item = item.trim();
             if item.chars().count() > MAX_TEXT_CHARS {
                 self.error(
@@ -227,7 +248,7 @@ impl<'r, 'p> Fields<'r, 'p> {
             );
             return String::new();
         }
-        text
+        crate::text::block(&text).into_owned()
     }
 }
 
@@ -258,9 +279,35 @@ pub fn check_url(url: &str) -> Result<(), &'static str> {
     Ok(())
 }
 
+/// Checks a logo: an absolute http or https URL as [`check_url`] wants it, or the path of a file
+/// of the site (`logos/acme.svg`, copied from `static/`). Gives the URL, or the path without a
+/// leading `/` (pages add the site's base path). No other scheme can pass: a path may hold only
+/// letters, digits and `-._~/%`, and no empty, `.` or `..` segment.
+pub fn check_logo(logo: &str) -> Result<String, &'static str> {
+    let lower = logo.get(..8).unwrap_or(logo).to_ascii_lowercase();
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        return check_url(logo).map(|()| logo.to_string());
+    }
+    let path = logo.strip_prefix('/').unwrap_or(logo);
+    let safe = path.len() <= MAX_URL_BYTES
+        && path
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~/%".contains(&b))
+        && path
+            .split('/')
+            .all(|segment| !matches!(segment, "" | "." | ".."));
+    if !safe {
+        return Err(
+            "must be an absolute http or https URL, or the path of a file of the site \
+                    such as logos/acme.svg",
+        );
+    }
+    Ok(path.to_string())
+}
+
 #[cfg(test)]
 mod tests {
-    use super::check_url;
+    use super::{check_logo, check_url};
 
     #[test]
     fn urls_must_be_absolute_http() {
@@ -278,6 +325,38 @@ mod tests {
             "https://exa mple.org",
         ] {
             assert!(check_url(bad).is_err(), "{bad} should be refused");
+        }
+    }
+
+    #[test]
+    fn logos_are_http_urls_or_site_paths() {
+        assert_eq!(
+            check_logo("https://cdn.example/a.png").as_deref(),
+            Ok("https://cdn.example/a.png")
+        );
+        assert_eq!(
+            check_logo("/logos/acme.svg").as_deref(),
+            Ok("logos/acme.svg")
+        );
+        assert_eq!(
+            check_logo("logos/acme%20co.png").as_deref(),
+            Ok("logos/acme%20co.png")
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "JAVASCRIPT:alert(1)",
+            "data:image/svg+xml,<svg onload=alert(1)>",
+            "vbscript:msgbox",
+            "//evil.example/x.png",
+            "/\\evil.example/x.png",
+            "\\\\evil.example\\x.png",
+            "../../etc/passwd",
+            "logos/../x.png",
+            "logo.png\" onerror=\"alert(1)",
+            "ftp://example.org/a.png",
+            "/",
+        ] {
+            assert!(check_logo(bad).is_err(), "{bad} should be refused");
         }
     }
 }

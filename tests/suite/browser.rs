@@ -8,7 +8,7 @@ use std::process::Command;
 use crate::support::clock;
 use jobsmith::{BuildOptions, build};
 
-fn tools_dir() -> PathBuf {
+pub fn tools_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser")
 }
 
@@ -17,7 +17,7 @@ fn chromium() -> PathBuf {
 }
 
 /// Whether every tool is there; in CI a missing one is a failure.
-fn tools_ready(needs: &[&str]) -> bool {
+pub fn tools_ready(needs: &[&str]) -> bool {
     let mut missing = Vec::new();
     for need in needs {
         let ok = match *need {
@@ -64,7 +64,7 @@ fn html_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// Runs vnu on every page of a build; returns the error messages.
-fn vnu_errors(site: &Path) -> Vec<String> {
+pub fn vnu_errors(site: &Path) -> Vec<String> {
     let jar = tools_dir().join("node_modules/vnu-jar/build/dist/vnu.jar");
     let output = Command::new("java")
         .args(["-Xss4m", "-jar"])

@@ -169,10 +169,50 @@ fn init_writes_a_board_that_builds() {
             .join("board/public/jobs/example-company-backend-developer/index.html")
             .is_file()
     );
+    for recipe in [
+        "netlify.toml",
+        ".github/workflows/pages.yml",
+        ".github/workflows/refresh.yml",
+        ".gitignore",
+    ] {
+        assert!(
+            dir.path().join("board").join(recipe).is_file(),
+            "init wrote no {recipe}"
+        );
+    }
     let again = jobsmith(&["init", board]);
     assert_eq!(
         again.status.code(),
         Some(2),
         "init must refuse a non-empty folder"
+    );
+}
+
+#[test]
+fn version_help_completions_and_manual() {
+    let version = jobsmith(&["--version"]);
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout).trim(),
+        format!("jobsmith {}", env!("CARGO_PKG_VERSION"))
+    );
+    let help = String::from_utf8_lossy(&jobsmith(&["build", "--help"]).stdout).into_owned();
+    for flag in [
+        "--root",
+        "--output",
+        "--base-url",
+        "--drafts",
+        "--skip-invalid",
+        "--now",
+        "--no-minify",
+    ] {
+        assert!(help.contains(flag), "build --help lacks {flag}");
+    }
+    let bash = jobsmith(&["completions", "bash"]);
+    assert!(String::from_utf8_lossy(&bash.stdout).contains("_jobsmith()"));
+    let man = jobsmith(&["man"]);
+    let man = String::from_utf8_lossy(&man.stdout);
+    assert!(
+        man.contains(".TH jobsmith 1") && man.contains("build"),
+        "{man}"
     );
 }

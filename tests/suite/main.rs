@@ -2,10 +2,19 @@
 
 mod browser;
 mod cli;
+mod crash;
+mod deploy;
+mod docs;
 mod feeds;
 mod gfm_table;
 mod golden;
+mod hostile;
 mod problems;
+mod properties;
 mod readme;
+mod scan;
+mod search;
+#[cfg(feature = "serve")]
+mod serve;
 mod site;
 mod support;

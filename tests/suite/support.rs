@@ -83,3 +83,49 @@ pub fn tree(dir: &Path) -> BTreeMap<String, Vec<u8>> {
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
+
+/// Runs the real binary with `args`, killed after `limit`: a build must never hang. Output goes
+/// through files, so a chatty child cannot block on a full pipe.
+pub fn jobsmith_within(args: &[&str], limit: std::time::Duration) -> Output {
+    run_within(
+        Command::new(env!("CARGO_BIN_EXE_jobsmith")).args(args),
+        limit,
+    )
+}
+
+/// Runs `command` (with `SOURCE_DATE_EPOCH` removed), killed after `limit`.
+pub fn run_within(command: &mut Command, limit: std::time::Duration) -> Output {
+    let stdout = tempfile::tempfile().expect("temp file");
+    let stderr = tempfile::tempfile().expect("temp file");
+    let mut child = command
+        .env_remove("SOURCE_DATE_EPOCH")
+        .stdin(std::process::Stdio::null())
+        .stdout(stdout.try_clone().expect("clone"))
+        .stderr(stderr.try_clone().expect("clone"))
+        .spawn()
+        .expect("run jobsmith");
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if started.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("{command:?} still running after {limit:?}: a hang");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let read = |mut file: std::fs::File| {
+        use std::io::{Read, Seek};
+        let mut bytes = Vec::new();
+        file.seek(std::io::SeekFrom::Start(0)).expect("seek");
+        file.read_to_end(&mut bytes).expect("read");
+        bytes
+    };
+    Output {
+        status,
+        stdout: read(stdout),
+        stderr: read(stderr),
+    }
+}

@@ -1,0 +1,269 @@
+//! The HTTP side of `serve`: answers GET and HEAD from the site in memory.
+//!
+//! A request path is percent-decoded and split into segments; any `.` or `..` segment, a
+//! backslash or a NUL is refused before the site is looked at, and the site is a map of its own
+//! files, so nothing outside it can be reached. Folders answer with their `index.html`, a folder
+//! named without its slash is redirected to it, and unknown paths get the site's `404.html`.
+
+use std::net::TcpListener;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::{Body, Bytes};
+use axum::extract::State as Shared;
+use axum::http::{HeaderValue, Method, Request, Response, StatusCode, header};
+use axum::routing::get;
+
+use super::State;
+use super::reload;
+
+/// Serves until Ctrl-C (or SIGTERM).
+pub async fn serve(listener: TcpListener, state: Arc<State>) -> anyhow::Result<()> {
+    let listener = tokio::net::TcpListener::from_std(listener)?;
+    let app = Router::new()
+        .route(reload::EVENTS_PATH, get(reload::events))
+        .fallback(answer)
+        .with_state(state);
+    tokio::select! {
+        result = axum::serve(listener, app) => Ok(result?),
+        () = stopped() => Ok(()),
+    }
+}
+
+/// Resolves when the user asks the server to stop.
+async fn stopped() {
+    let interrupt = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        use tokio::signal::unix::{SignalKind, signal};
+        match signal(SignalKind::terminate()) {
+            Ok(mut term) => {
+                term.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+    eprintln!("Stopped.");
+}
+
+/// What a request path resolves to.
+#[derive(Debug, PartialEq, Eq)]
+enum Target {
+    /// A file of the site, by its path there.
+    File(String),
+    /// A folder named without its trailing slash: where to send the browser.
+    Redirect(String),
+    NotFound,
+    /// A path that tries to leave the site, or cannot be decoded.
+    Refused,
+}
+
+/// Answers every request that is not the reload event stream.
+async fn answer(Shared(state): Shared<Arc<State>>, request: Request<Body>) -> Response<Body> {
+    if request.method() != Method::GET && request.method() != Method::HEAD {
+        let mut response = plain(StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD\n");
+        response
+            .headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
+        return response;
+    }
+    let site = state.site();
+    let uri = request.uri();
+    match resolve(uri.path(), |path| site.get(path).is_some()) {
+        Target::File(path) => {
+            let bytes = site.get(&path).cloned().unwrap_or_default();
+            page(&state, StatusCode::OK, &path, bytes)
+        }
+        Target::Redirect(to) => {
+            let to = match uri.query() {
+                Some(query) => format!("{to}?{query}"),
+                None => to,
+            };
+            redirect(&to)
+        }
+        Target::NotFound => {
+            let bytes = site.get("404.html").cloned().unwrap_or_default();
+            page(&state, StatusCode::NOT_FOUND, "404.html", bytes)
+        }
+        Target::Refused => plain(StatusCode::BAD_REQUEST, "bad path\n"),
+    }
+}
+
+/// Finds the site file for a raw request path; `exists` tells whether the site has a file.
+fn resolve(raw: &str, exists: impl Fn(&str) -> bool) -> Target {
+    let Some(decoded) = percent_decode(raw) else {
+        return Target::Refused;
+    };
+    let Some(inside) = decoded.strip_prefix('/') else {
+        return Target::Refused;
+    };
+    let segments: Vec<&str> = inside.split('/').collect();
+    let bad = |s: &&str| *s == "." || *s == ".." || s.contains('\\') || s.contains('\0');
+    if segments.iter().any(bad) {
+        return Target::Refused;
+    }
+    if inside.is_empty() || inside.ends_with('/') {
+        let index = format!("{inside}index.html");
+        return if exists(&index) {
+            Target::File(index)
+        } else {
+            Target::NotFound
+        };
+    }
+    if exists(inside) {
+        Target::File(inside.to_string())
+    } else if exists(&format!("{inside}/index.html")) {
+        Target::Redirect(format!("{raw}/"))
+    } else {
+        Target::NotFound
+    }
+}
+
+/// Decodes `%XX` escapes; `None` for a bad escape or text that is not UTF-8.
+fn percent_decode(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let hex = text.get(i + 1..i + 3)?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// A site file, with the reload script (and the error, if the last rebuild failed) in HTML.
+fn page(state: &State, status: StatusCode, path: &str, bytes: Bytes) -> Response<Body> {
+    let kind = content_type(path);
+    let body = if kind.starts_with("text/html") {
+        let error = state.error();
+        Bytes::from(reload::inject(&bytes, state.generation(), error.as_deref()))
+    } else {
+        bytes
+    };
+    let mut response = Response::new(Body::from(body));
+    *response.status_mut() = status;
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    // Always ask again: the site changes under the browser.
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+fn redirect(to: &str) -> Response<Body> {
+    let mut response = plain(StatusCode::PERMANENT_REDIRECT, "");
+    if let Ok(location) = HeaderValue::from_str(to) {
+        response.headers_mut().insert(header::LOCATION, location);
+    }
+    response
+}
+
+fn plain(status: StatusCode, text: &'static str) -> Response<Body> {
+    let mut response = Response::new(Body::from(text));
+    *response.status_mut() = status;
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    response
+}
+
+/// The media type of a site file, by its extension.
+fn content_type(path: &str) -> &'static str {
+    let extension = path.rsplit_once('.').map_or("", |(_, e)| e);
+    match extension.to_ascii_lowercase().as_str() {
+        "html" | "htm" => "text/html; charset=utf-8",
+        "css" => "text/css; charset=utf-8",
+        "js" | "mjs" => "text/javascript; charset=utf-8",
+        "xml" => "application/xml",
+        "rss" => "application/rss+xml",
+        "json" => "application/json",
+        "svg" => "image/svg+xml",
+        "png" => "image/png",
+        "jpg" | "jpeg" => "image/jpeg",
+        "gif" => "image/gif",
+        "webp" => "image/webp",
+        "ico" => "image/x-icon",
+        "woff2" => "font/woff2",
+        "woff" => "font/woff",
+        "txt" => "text/plain; charset=utf-8",
+        "md" => "text/markdown; charset=utf-8",
+        "pdf" => "application/pdf",
+        _ => "application/octet-stream",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn site(path: &str) -> bool {
+        ["index.html", "jobs/a/index.html", "rss.xml", "a b.txt"].contains(&path)
+    }
+
+    #[test]
+    fn folders_serve_their_index_and_want_their_slash() {
+        assert_eq!(resolve("/", site), Target::File("index.html".into()));
+        assert_eq!(
+            resolve("/jobs/a/", site),
+            Target::File("jobs/a/index.html".into())
+        );
+        assert_eq!(
+            resolve("/jobs/a", site),
+            Target::Redirect("/jobs/a/".into())
+        );
+        assert_eq!(resolve("/rss.xml", site), Target::File("rss.xml".into()));
+        assert_eq!(resolve("/a%20b.txt", site), Target::File("a b.txt".into()));
+        assert_eq!(resolve("/nope/", site), Target::NotFound);
+        assert_eq!(resolve("/jobs/", site), Target::NotFound);
+    }
+
+    #[test]
+    fn refuses_every_way_out() {
+        for path in [
+            "/../etc/passwd",
+            "/jobs/../../etc/passwd",
+            "/%2e%2e/etc/passwd",
+            "/%2E%2E/etc/passwd",
+            "/..%2fetc/passwd",
+            "/..%2Fetc%2Fpasswd",
+            "/.%2e/x",
+            "/./index.html",
+            "/..\\x",
+            "/%5c..%5cx",
+            "/a%00",
+            "/%zz",
+            "/%e9",
+            "relative",
+        ] {
+            assert_eq!(resolve(path, site), Target::Refused, "{path}");
+        }
+    }
+
+    #[test]
+    fn knows_the_types_the_site_uses() {
+        assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("style.1234.css"), "text/css; charset=utf-8");
+        assert_eq!(content_type("sitemap.xml"), "application/xml");
+        assert_eq!(content_type("feed.json"), "application/json");
+        assert_eq!(content_type("favicon.svg"), "image/svg+xml");
+        assert_eq!(content_type("x.woff2"), "font/woff2");
+        assert_eq!(content_type("favicon.ico"), "image/x-icon");
+        assert_eq!(content_type("robots.txt"), "text/plain; charset=utf-8");
+        assert_eq!(content_type("app.js"), "text/javascript; charset=utf-8");
+        assert_eq!(content_type("logo.PNG"), "image/png");
+    }
+}

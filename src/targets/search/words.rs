@@ -1,0 +1,212 @@
+//! Words: how job text and queries are folded and cut into words, and the word shards
+//! (`w/KEY.json`) that map each word to the jobs that have it.
+
+use std::collections::BTreeMap;
+
+use super::to_json;
+use crate::job::Workplace;
+use crate::site::Entry;
+
+/// Folds text the way the search script folds what is typed: transliterated to ASCII, lower
+/// case, with C++ and C# spelled out as their slugs are (`cpp`, `csharp`).
+pub fn fold(text: &str) -> String {
+    let ascii = deunicode::deunicode(text).to_ascii_lowercase();
+    let mut folded = String::with_capacity(ascii.len());
+    let mut previous = ' ';
+    for c in ascii.chars() {
+        match c {
+            '+' if previous == '+' && folded.ends_with('+') => {
+                folded.pop();
+                folded.push_str("pp");
+            }
+            '#' if previous.is_ascii_alphabetic() => folded.push_str("sharp"),
+            _ => folded.push(c),
+        }
+        previous = c;
+    }
+    folded
+}
+
+/// The words of `text` as the index keeps them: folded runs of ASCII letters and digits.
+pub fn words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+/// Every word of a job that a query can find, and whether it is in the title.
+fn job_words(entry: &Entry) -> BTreeMap<String, bool> {
+    let job = &entry.job;
+    let mut found: BTreeMap<String, bool> =
+        words(&job.title).into_iter().map(|w| (w, true)).collect();
+    // Typing "remote" should find remote jobs whatever their location says.
+    let workplace = (job.workplace != Workplace::OnSite).then(|| job.workplace.slug());
+    let others = [job.company.as_str(), job.location.as_str()]
+        .into_iter()
+        .chain(entry.place.country.map(|c| c.name))
+        .chain(workplace)
+        .chain(job.skills.iter().map(String::as_str));
+    for text in others {
+        for word in words(text) {
+            found.entry(word).or_insert(false);
+        }
+    }
+    found
+}
+
+/// Postings of every word, and of every initial letter, as `number * 2 + in_title`.
+#[derive(Debug, Default)]
+pub struct Words {
+    words: BTreeMap<String, Vec<u32>>,
+    /// Keyed by the one-letter string.
+    initials: BTreeMap<String, Vec<u32>>,
+}
+
+impl Words {
+    /// Reads the jobs in listing order, which keeps every list ascending.
+    pub fn collect<'a>(jobs: impl Iterator<Item = &'a Entry>) -> Words {
+        let mut all = Words::default();
+        for (number, entry) in jobs.enumerate() {
+            let mut initials: BTreeMap<String, bool> = BTreeMap::new();
+            for (word, in_title) in job_words(entry) {
+                *initials.entry(word[..1].to_string()).or_default() |= in_title;
+                all.words
+                    .entry(word)
+                    .or_default()
+                    .push(posting(number, in_title));
+            }
+            for (initial, in_title) in initials {
+                all.initials
+                    .entry(initial)
+                    .or_default()
+                    .push(posting(number, in_title));
+            }
+        }
+        all
+    }
+
+    /// The shard keys, one-letter ones included, in order.
+    pub fn keys(&self) -> Vec<String> {
+        let mut keys: Vec<String> = self.initials.keys().cloned().collect();
+        keys.extend(
+            self.words
+                .keys()
+                .filter_map(|w| shard_key(w).map(str::to_string)),
+        );
+        keys.sort();
+        keys.dedup();
+        keys
+    }
+
+    /// `w/KEY.json` for every key.
+    pub fn shards(&self) -> Vec<(String, Vec<u8>)> {
+        let mut shards: BTreeMap<String, BTreeMap<&str, Vec<u32>>> = BTreeMap::new();
+        for (initial, postings) in &self.initials {
+            let shard = BTreeMap::from([(initial.as_str(), encode_flagged(postings))]);
+            shards.insert(format!("w/{initial}.json"), shard);
+        }
+        for (word, postings) in &self.words {
+            if let Some(key) = shard_key(word) {
+                shards
+                    .entry(format!("w/{key}.json"))
+                    .or_default()
+                    .insert(word, encode_flagged(postings));
+            }
+        }
+        shards
+            .into_iter()
+            .map(|(name, shard)| (name, to_json(&shard)))
+            .collect()
+    }
+}
+
+fn posting(number: usize, in_title: bool) -> u32 {
+    (number as u32) << 1 | u32::from(in_title)
+}
+
+/// The shard of a word of two letters or more: its first two (words are ASCII).
+fn shard_key(word: &str) -> Option<&str> {
+    word.get(..2).filter(|_| word.len() >= 2)
+}
+
+/// Delta-encodes postings of `number * 2 + flag`, keeping the flag in the lowest bit.
+fn encode_flagged(postings: &[u32]) -> Vec<u32> {
+    let mut previous = 0;
+    postings
+        .iter()
+        .map(|&p| {
+            let number = p >> 1;
+            let value = (number - previous) << 1 | (p & 1);
+            previous = number;
+            value
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_accents_and_language_names() {
+        assert_eq!(words("München, Bayern"), ["munchen", "bayern"]);
+        assert_eq!(words("STRAßE Łódź Ærø"), ["strasse", "lodz", "aero"]);
+        assert_eq!(
+            words("C++ / C# / F# .NET"),
+            ["cpp", "csharp", "fsharp", "net"]
+        );
+        assert_eq!(
+            words("Node.js & React-Native (m/f/d)"),
+            ["node", "js", "react", "native", "m", "f", "d"]
+        );
+        assert!(words(" — ").is_empty());
+    }
+
+    /// The script folds with Unicode decomposition plus a table of letters that do not
+    /// decompose; each must give what deunicode gives here.
+    #[test]
+    fn the_script_folds_letters_as_the_index_does() {
+        let script = crate::render::DEFAULT_SCRIPT;
+        let start = script
+            .find("const LETTERS = {")
+            .expect("LETTERS in search.js");
+        let table = &script[start..script[start..].find('}').expect("end") + start];
+        let pairs: Vec<&str> = table.split('"').skip(1).step_by(2).collect();
+        assert!(pairs.len() >= 18, "{pairs:?}");
+        for pair in pairs.chunks(2) {
+            assert_eq!(fold(pair[0]), pair[1], "{}", pair[0]);
+        }
+        for accented in ["é", "ü", "ñ", "ç", "å", "ő", "ș", "İ"] {
+            assert_eq!(fold(accented).len(), 1, "{accented} folds to one letter");
+        }
+    }
+
+    #[test]
+    fn shard_keys_are_the_first_two_letters() {
+        assert_eq!(shard_key("kubernetes"), Some("ku"));
+        assert_eq!(shard_key("go"), Some("go"));
+        assert_eq!(shard_key("c"), None);
+    }
+
+    #[test]
+    fn flagged_postings_keep_the_title_bit() {
+        // Job 0 in the title, job 3 not, job 10 in the title.
+        let postings = [posting(0, true), posting(3, false), posting(10, true)];
+        assert_eq!(encode_flagged(&postings), [1, 6, 15]);
+    }
+
+    #[test]
+    fn a_word_in_the_title_and_elsewhere_counts_as_in_the_title() {
+        let (site, _) = super::super::tests::site(super::super::tests::JOBS);
+        let found = job_words(&site.entries[1]);
+        assert!(found["kubernetes"]);
+        assert!(!found["helix"]);
+        assert!(!found["germany"]);
+        assert!(!found["hybrid"]);
+        assert!(!found.contains_key("de"), "country codes are not words");
+        let words = Words::collect(site.current_jobs());
+        assert_eq!(words.initials["k"], [posting(0, false), posting(1, true)]);
+    }
+}

@@ -1,0 +1,104 @@
+// Measures the index page's search in headless Chromium: what each query downloads (bytes as
+// served and gzip-compressed, as static hosts send JSON) and how long the first results take.
+// Usage: node search-bench.mjs SITE_DIR [QUERY ...]   (a QUERY may carry filters: "java&workplace=remote")
+// Prints a Markdown table. Every query starts in a fresh browser context (an empty cache).
+import zlib from "node:zlib";
+import { chromium } from "playwright-core";
+import { serve, CHROMIUM_ARGS } from "./serve.mjs";
+
+const [site, ...args] = process.argv.slice(2);
+const queries = args.length ? args : ["java", "senior", "berlin", "a", "e", "de", "developer", "senior java berlin", "munchen", "kubernetes&workplace=remote", "&country=germany"];
+const server = await serve(site);
+const home = `http://127.0.0.1:${server.address().port}/`;
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+
+// Counts the search files a page fetches from now on, raw and gzip-compressed.
+function meter(page) {
+  const seen = { files: 0, raw: 0, gzip: 0, names: [] };
+  page.on("response", async (response) => {
+    if (!response.url().includes("/search/")) return;
+    const body = await response.body();
+    seen.files += 1;
+    seen.raw += body.length;
+    seen.gzip += zlib.gzipSync(body).length;
+    seen.names.push(new URL(response.url()).pathname.replace(/^.*\/search\/[^/]+\//, ""));
+  });
+  return seen;
+}
+
+// Milliseconds from an input event to the moment the results are in the page, and to the next
+// frame after it.
+async function timeQuery(page, query) {
+  return page.evaluate(async (q) => {
+    const input = document.querySelector("#search-q");
+    const status = document.querySelector("#search [role=status]");
+    const changed = () => new Promise((resolve) => {
+      const observer = new MutationObserver(() => { observer.disconnect(); resolve(performance.now()); });
+      observer.observe(status, { childList: true, characterData: true, subtree: true });
+    });
+    input.value = "";
+    input.dispatchEvent(new Event("input"));
+    await new Promise((r) => setTimeout(r, 50));
+    const done = changed();
+    const start = performance.now();
+    input.value = q;
+    input.dispatchEvent(new Event("input"));
+    const shown = await done;
+    const painted = await new Promise((r) => requestAnimationFrame(() => r(performance.now())));
+    return { shown: shown - start, painted: painted - start };
+  }, query);
+}
+
+const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const kb = (bytes) => (bytes / 1024).toFixed(1);
+const rows = [];
+try {
+  for (const spec of queries) {
+    const at = spec.indexOf("&");
+    const q = at < 0 ? spec : spec.slice(0, at);
+    const filters = at < 0 ? "" : spec.slice(at);
+    // Typed: one key every 150 ms, as a person types, each prefix searched on its way; the
+    // manifest and any filter lists count too.
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const typed = meter(page);
+    await page.goto(home + (filters ? `?${filters.slice(1)}` : ""));
+    await page.waitForFunction(() => document.querySelector("#search-skill").options.length > 1);
+    if (filters) await page.waitForFunction(() => document.querySelector("#search [role=status]").textContent !== "");
+    if (q) {
+      await page.focus("#search-q");
+      await page.keyboard.type(q, { delay: 150 });
+      await page.waitForFunction((text) => document.querySelector("#search [role=status]").textContent.includes(`“${text}”`), q);
+    }
+    await page.waitForTimeout(300);
+    const status = await page.$eval("#search [role=status]", (p) => p.textContent);
+    // Warm: the parts are loaded; the same query again, seven times.
+    const warm = [];
+    const painted = [];
+    for (let i = 0; i < 7 && q; i++) {
+      const t = await timeQuery(page, q);
+      warm.push(t.shown);
+      painted.push(t.painted);
+    }
+    await context.close();
+    // Pasted: the whole query at once, in a fresh context.
+    const fresh = await browser.newContext();
+    const pastePage = await fresh.newPage();
+    const pasted = meter(pastePage);
+    await pastePage.goto(home + `?q=${encodeURIComponent(q)}${filters}`);
+    await pastePage.waitForFunction(() => document.querySelector("#search [role=status]").textContent !== "");
+    await pastePage.waitForTimeout(300);
+    await fresh.close();
+    rows.push({ spec, status, typed, pasted, warm: q ? median(warm) : null, painted: q ? median(painted) : null });
+  }
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log("| query | result | typed: files, KB gzip (KB raw) | pasted in the URL: files, KB gzip | warm: to results, to next frame (median of 7) |");
+console.log("| --- | --- | --- | --- | --- |");
+for (const r of rows) {
+  const warm = r.warm === null ? "–" : `${r.warm.toFixed(1)} ms, ${r.painted.toFixed(1)} ms`;
+  console.log(`| \`${r.spec}\` | ${r.status} | ${r.typed.files}, ${kb(r.typed.gzip)} (${kb(r.typed.raw)}) | ${r.pasted.files}, ${kb(r.pasted.gzip)} | ${warm} |`);
+}
+if (process.env.VERBOSE) console.error(JSON.stringify(rows.map((r) => ({ spec: r.spec, typed: r.typed.names, pasted: r.pasted.names })), null, 1));

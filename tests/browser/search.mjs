@@ -1,0 +1,139 @@
+// Drives the index page's search in headless Chromium and reports what a visitor would see.
+// Usage: node search.mjs SITE_DIR BASE_PATH OUT_DIR
+// Prints one JSON object of observations (tests/suite/search.rs checks them) and writes
+// OUT_DIR/searched.html, the page as it stands with results shown, for the HTML checker.
+import fs from "node:fs";
+import { createRequire } from "node:module";
+import { chromium } from "playwright-core";
+import { serve, CHROMIUM_ARGS } from "./serve.mjs";
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+const [site, basePath, out] = process.argv.slice(2);
+const server = await serve(site, basePath);
+const origin = `http://127.0.0.1:${server.address().port}`;
+const home = origin + basePath;
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS });
+const report = {};
+
+// What the search shows: the live region's text, the result titles and links, the address,
+// and whether the page's own listing is visible.
+async function seen(page) {
+  return page.evaluate(() => ({
+    status: document.querySelector("#search [role=status]").textContent,
+    titles: [...document.querySelectorAll(".search-results .job-title a")].map((a) => a.textContent),
+    links: [...document.querySelectorAll(".search-results .job-title a")].map((a) => a.getAttribute("href")),
+    url: location.pathname + location.search,
+    q: document.querySelector("#search-q").value,
+    workplace: document.querySelector("#search-workplace").value,
+    country: document.querySelector("#search-country").value,
+    listingVisible: !document.getElementById("listing").hidden,
+    more: !document.querySelector(".search-more").hidden,
+  }));
+}
+
+// Waits until the live region says something other than `before`.
+async function settled(page, before) {
+  await page.waitForFunction((b) => document.querySelector("#search [role=status]").textContent !== b, before);
+  return seen(page);
+}
+
+async function typeQuery(page, text) {
+  const before = await page.$eval("#search [role=status]", (p) => p.textContent);
+  await page.fill("#search-q", text);
+  return settled(page, before);
+}
+
+async function choose(page, select, value) {
+  const before = await page.$eval("#search [role=status]", (p) => p.textContent);
+  await page.selectOption(select, value);
+  return settled(page, before);
+}
+
+async function axe(page) {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => ({ id: v.id, nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 5) }));
+  });
+}
+
+try {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(home);
+  await page.waitForSelector("#search form:not([hidden])");
+  report.initial = await seen(page);
+  report.kubernetes = await typeQuery(page, "kubernetes");
+  report.nothing = await typeQuery(page, "zzyzx");
+  report.munchen = await typeQuery(page, "munchen");
+  report.accented = await typeQuery(page, "MÜNCHEN kube");
+  report.kubernetes_again = await typeQuery(page, "kubernetes");
+  report.remote = await choose(page, "#search-workplace", "remote");
+  report.back = await (async () => {
+    await page.goBack();
+    await page.waitForFunction(() => document.querySelector("#search-workplace").value === "");
+    return settled(page, report.remote.status);
+  })();
+  report.one_letter = await typeQuery(page, "e");
+  report.show_more = await (async () => {
+    await page.click(".search-more");
+    await page.waitForFunction((n) => document.querySelectorAll(".search-results .job").length > n, report.one_letter.titles.length);
+    const shown = await seen(page);
+    shown.focused = await page.evaluate(() => document.activeElement.textContent);
+    return shown;
+  })();
+  report.cleared = await typeQuery(page, "");
+  report.links_resolve = await Promise.all(report.kubernetes.links.map(async (link) => (await page.request.get(origin + link)).status()));
+
+  // Keyboard only: type, then Tab past the three filters to the first result.
+  await page.goto(home);
+  await page.waitForSelector("#search form:not([hidden])");
+  await page.focus("#search-q");
+  await page.keyboard.type("kubernetes");
+  await page.waitForFunction(() => document.querySelectorAll(".search-results .job").length > 0);
+  for (let i = 0; i < 4; i++) await page.keyboard.press("Tab");
+  report.keyboard_focus = await page.evaluate(() => document.activeElement.closest(".search-results") ? document.activeElement.textContent : null);
+
+  // A shared address restores the query and the filters.
+  await page.goto(`${home}?q=kubernetes&workplace=remote`);
+  await page.waitForFunction(() => document.querySelector("#search [role=status]").textContent !== "");
+  report.restored = await seen(page);
+  await page.goto(`${home}?country=germany&q=kube`);
+  await page.waitForFunction(() => document.querySelector("#search [role=status]").textContent !== "");
+  report.restored_country = await seen(page);
+  report.page_errors = errors;
+
+  await page.goto(`${home}?q=kubernetes`);
+  await page.waitForFunction(() => document.querySelectorAll(".search-results .job").length > 0);
+  fs.writeFileSync(`${out}/searched.html`, await page.content());
+  await context.close();
+
+  report.axe = {};
+  for (const colorScheme of ["light", "dark"]) {
+    for (const width of [375, 1280]) {
+      const ctx = await browser.newContext({ colorScheme, viewport: { width, height: 900 } });
+      const p = await ctx.newPage();
+      await p.goto(`${home}?q=kubernetes`);
+      await p.waitForFunction(() => document.querySelectorAll(".search-results .job").length > 0);
+      report.axe[`${colorScheme} ${width}`] = await axe(p);
+      await ctx.close();
+    }
+  }
+
+  // Without JavaScript the form stays hidden and the listing is there.
+  const noScript = await browser.newContext({ javaScriptEnabled: false });
+  const plain = await noScript.newPage();
+  await plain.goto(home);
+  report.without_js = await plain.evaluate(() => ({
+    formVisible: document.querySelector("#search form").checkVisibility(),
+    listingJobs: document.querySelectorAll("#listing .job").length,
+  }));
+  await noScript.close();
+} finally {
+  await browser.close();
+  server.close();
+}
+console.log(JSON.stringify(report));
