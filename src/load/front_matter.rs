@@ -100,7 +100,7 @@ fn parse_yaml(matter: &str) -> Result<Map<String, Value>, ParseError> {
 /// Most events that aliases may replay in one YAML file. The library allows a million, which an
 /// alias bomb of a few hundred bytes reaches only after seconds of work (and a file is tried in
 /// up to three shapes); a job board's anchors replay far fewer.
-const MAX_REPLAYED_EVENTS: usize = 200_000;
+const MAX_REPLAYED_EVENTS: usize = 50_000;
 
 /// Parses YAML text with jobsmith's limits on alias replay.
 pub(super) fn parse_yaml_text<'de, T: serde::Deserialize<'de>>(
