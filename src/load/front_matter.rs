@@ -108,6 +108,12 @@ pub(super) fn parse_yaml_text<'de, T: serde::Deserialize<'de>>(
 ) -> Result<T, serde_saphyr::Error> {
     let mut options = serde_saphyr::options::Options::default();
     options.alias_limits.max_total_replayed_events = MAX_REPLAYED_EVENTS;
+    // The library also refuses files with more than ten aliases per anchor (past 100 aliases),
+    // which is exactly how a board shares one anchor among its jobs; the replay cap above
+    // already bounds the work aliases can cause.
+    if let Some(budget) = options.budget.as_mut() {
+        budget.enforce_alias_anchor_ratio = false;
+    }
     serde_saphyr::from_str_with_options(text, options)
 }
 
