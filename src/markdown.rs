@@ -152,7 +152,10 @@ fn cap_raw_tags(html: &str, open: &mut usize) -> String {
         let keep = if tag.starts_with("</") {
             *open = open.saturating_sub(1);
             true
-        } else if name.is_empty() || RAW_VOID.contains(&name.as_str()) || tag.ends_with("/>") {
+        } else if !name.starts_with(|c: char| c.is_ascii_alphabetic())
+            || RAW_VOID.contains(&name.as_str())
+            || tag.ends_with("/>")
+        {
             true
         } else if *open < MAX_RAW_OPEN {
             *open += 1;
@@ -429,7 +432,7 @@ mod tests {
         assert_eq!(capped.matches("<div>").count(), MAX_RAW_OPEN);
         assert_eq!(open, MAX_RAW_OPEN);
         let mut open = 0;
-        let normal = "<p title='a>b'>x<br>y</p><img src=x/><!-- c --> a < b";
+        let normal = "<p title='a>b'>x<br>y</p><img src=x/><!-- c --> a < b, <50k";
         assert_eq!(cap_raw_tags(normal, &mut open), normal);
         assert_eq!(open, 0);
     }

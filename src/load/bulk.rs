@@ -351,6 +351,21 @@ mod tests {
     }
 
     #[test]
+    fn yaml_anchors_shared_by_jobs_stay_within_the_alias_limits() {
+        let mut text =
+            String::from("- title: First\n  skills: &skills [Rust, Go, SQL, Kubernetes, AWS]\n");
+        for i in 0..2000 {
+            text.push_str(&format!("- title: Job {i}\n  skills: *skills\n"));
+        }
+        let rows = read_yaml(&text);
+        if let Some(Err(e)) = rows.first() {
+            panic!("{}:{} {}", e.line, e.column, e.message);
+        }
+        assert_eq!(rows.len(), 2001);
+        assert!(rows.iter().all(Result::is_ok));
+    }
+
+    #[test]
     fn toml_job_tables() {
         let rows =
             read_toml("[[jobs]]\ntitle = \"A\"\n\n[[jobs]]\ntitle = \"B\"\ndate = 2025-10-22\n");

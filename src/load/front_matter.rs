@@ -100,7 +100,7 @@ fn parse_yaml(matter: &str) -> Result<Map<String, Value>, ParseError> {
 /// Most events that aliases may replay in one YAML file. The library allows a million, which an
 /// alias bomb of a few hundred bytes reaches only after seconds of work (and a file is tried in
 /// up to three shapes); a job board's anchors replay far fewer.
-const MAX_REPLAYED_EVENTS: usize = 200_000;
+const MAX_REPLAYED_EVENTS: usize = 50_000;
 
 /// Parses YAML text with jobsmith's limits on alias replay.
 pub(super) fn parse_yaml_text<'de, T: serde::Deserialize<'de>>(
@@ -108,6 +108,12 @@ pub(super) fn parse_yaml_text<'de, T: serde::Deserialize<'de>>(
 ) -> Result<T, serde_saphyr::Error> {
     let mut options = serde_saphyr::options::Options::default();
     options.alias_limits.max_total_replayed_events = MAX_REPLAYED_EVENTS;
+    // The library also refuses files with more than ten aliases per anchor (past 100 aliases),
+    // which is exactly how a board shares one anchor among its jobs; the replay cap above
+    // already bounds the work aliases can cause.
+    if let Some(budget) = options.budget.as_mut() {
+        budget.enforce_alias_anchor_ratio = false;
+    }
     serde_saphyr::from_str_with_options(text, options)
 }
 
