@@ -76,6 +76,9 @@ pub struct BuildArgs {
     /// Do not minify HTML, whatever the configuration says.
     #[arg(long)]
     pub no_minify: bool,
+    /// Print the wall time of each stage of the build.
+    #[arg(long)]
+    pub timings: bool,
 }
 
 #[cfg(feature = "serve")]
@@ -157,6 +160,20 @@ pub fn run() -> ExitCode {
     }
 }
 
+/// The stages of a build, slowest marked by its share of the total.
+fn print_timings(stages: &[crate::Stage]) {
+    let total: f64 = stages.iter().map(|s| s.time.as_secs_f64()).sum();
+    for stage in stages {
+        let seconds = stage.time.as_secs_f64();
+        eprintln!(
+            "{:>9.1} ms {:>5.1}%  {}",
+            seconds * 1000.0,
+            100.0 * seconds / total.max(f64::EPSILON),
+            stage.name
+        );
+    }
+}
+
 fn execute(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Build(args) => {
@@ -183,6 +200,9 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 count(summary.companies, "company"),
                 started.elapsed().as_millis()
             );
+            if args.timings {
+                print_timings(&summary.stages);
+            }
             Ok(())
         }
         Command::Check(args) => {

@@ -37,6 +37,7 @@ pub mod write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::AtomicUsize;
+use std::time::{Duration, Instant};
 
 use anyhow::bail;
 use chrono::{DateTime, Utc};
@@ -107,6 +108,26 @@ pub struct Summary {
     pub companies: usize,
     /// Warnings, and with `--skip-invalid` the errors of the jobs left out.
     pub problems: Vec<Problem>,
+    /// Wall time of each stage, in the order they ran (`jobsmith build --timings`).
+    pub stages: Vec<Stage>,
+}
+
+/// One stage of a build and the wall time it took.
+#[derive(Debug, Clone, Copy)]
+pub struct Stage {
+    pub name: &'static str,
+    pub time: Duration,
+}
+
+/// Runs `work` and records its wall time as stage `name`.
+fn timed<T>(stages: &mut Vec<Stage>, name: &'static str, work: impl FnOnce() -> T) -> T {
+    let started = Instant::now();
+    let value = work();
+    stages.push(Stage {
+        name,
+        time: started.elapsed(),
+    });
+    value
 }
 
 /// The board read and checked: the input of every later stage.
@@ -182,16 +203,20 @@ pub fn check(root: &Path, now: DateTime<Utc>) -> anyhow::Result<Summary> {
         current: site.current.len(),
         companies: site.companies.len(),
         problems: board.problems,
+        stages: Vec::new(),
     })
 }
 
 /// `jobsmith build`: the whole pipeline.
 pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
-    let board = read_board(
-        &options.root,
-        options.base_url.as_deref(),
-        options.skip_invalid,
-    )?;
+    let mut stages = Vec::new();
+    let board = timed(&mut stages, "read and validate", || {
+        read_board(
+            &options.root,
+            options.base_url.as_deref(),
+            options.skip_invalid,
+        )
+    })?;
     let staging = Staging::begin(
         &options.root,
         &options.output_dir(),
@@ -204,7 +229,11 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
         today: options.now.date_naive(),
         keep_days: config.archive.keep_days,
     });
-    staging.commit(archive.as_ref())?;
+    timed(&mut stages, "commit", || staging.commit(archive.as_ref()))?;
+    let last = stages.pop();
+    stages.append(&mut summary.stages);
+    stages.extend(last);
+    summary.stages = stages;
     Ok(summary)
 }
 
@@ -223,13 +252,16 @@ pub fn render_board(
     if let Some(minify) = options.minify {
         config.minify = minify;
     }
+    let mut stages = Vec::new();
     let theme = Theme::load(&options.root)?;
-    let renderer = Renderer::new(&theme)?;
+    let renderer = timed(&mut stages, "templates", || Renderer::new(&theme))?;
     let selection = Selection {
         now: options.now,
         drafts: options.drafts,
     };
-    let site = Site::new(&config, valid.jobs, valid.companies, selection);
+    let site = timed(&mut stages, "site model", || {
+        Site::new(&config, valid.jobs, valid.companies, selection)
+    });
     let existing_readme = read_existing_readme(&options.root, &config)?;
     let inputs = Inputs {
         config: &config,
@@ -238,13 +270,14 @@ pub fn render_board(
         theme: &theme,
         existing_readme: existing_readme.as_deref(),
     };
-    render_targets(&inputs, sink)?;
+    stages.extend(render_targets(&inputs, sink)?);
     let summary = Summary {
         files: 0,
         jobs: site.entries.len(),
         current: site.current.len(),
         companies: site.companies.len(),
         problems,
+        stages,
     };
     Ok((config, summary))
 }
@@ -272,8 +305,8 @@ pub struct Inputs<'a> {
     pub existing_readme: Option<&'a str>,
 }
 
-/// Runs every target into `sink`.
-pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<()> {
+/// Runs every target into `sink`; returns the wall time of each step.
+pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<Vec<Stage>> {
     let Inputs {
         config,
         site,
@@ -281,19 +314,24 @@ pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<()> {
         theme,
         existing_readme,
     } = *inputs;
+    let mut stages = Vec::new();
     let stylesheet = targets::stylesheet_name(&theme.stylesheet);
     let site_view = SiteView::new(config, site, &stylesheet);
-    let cards: Vec<JobCard> = site
-        .entries
-        .par_iter()
-        .map(|e| JobCard::new(site, e))
-        .collect();
-    let rows = targets::render_rows(renderer, &site_view, site, &cards)?;
-    let summaries = site
-        .entries
-        .iter()
-        .map(|_| std::sync::OnceLock::new())
-        .collect();
+    let cards: Vec<JobCard> = timed(&mut stages, "job cards", || {
+        site.entries
+            .par_iter()
+            .map(|e| JobCard::new(site, e))
+            .collect()
+    });
+    let rows = timed(&mut stages, "job rows", || {
+        targets::render_rows(renderer, &site_view, site, &cards)
+    })?;
+    let cells = || {
+        site.entries
+            .iter()
+            .map(|_| std::sync::OnceLock::new())
+            .collect()
+    };
     let ctx = Ctx {
         config,
         site,
@@ -303,15 +341,16 @@ pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<()> {
         rows: &rows,
         site_view: &site_view,
         existing_readme,
-        summaries,
+        summaries: cells(),
+        feed_items: cells(),
         epoch: epoch(config, theme, &site_view),
         entry_keys: site.entries.par_iter().map(entry_key).collect(),
         search: std::sync::OnceLock::new(),
     };
-    for (_, target) in TARGETS {
-        target(&ctx, sink)?;
+    for (name, target) in TARGETS {
+        timed(&mut stages, name, || target(&ctx, sink))?;
     }
-    Ok(())
+    Ok(stages)
 }
 
 /// Fingerprint of what every page may show: the configuration, the theme, board-wide values.

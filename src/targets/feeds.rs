@@ -124,16 +124,42 @@ fn rss_xml(ctx: &Ctx, spec: &FeedSpec) -> anyhow::Result<Vec<u8>> {
         "atom".to_string(),
         BTreeMap::from([("link".to_string(), vec![link])]),
     )]));
-    channel.items = spec
-        .jobs
-        .iter()
-        .take(ctx.config.feeds.max_items)
-        .map(|&i| item(ctx, i))
-        .collect();
-    let mut xml = Vec::new();
-    channel.pretty_write_to(&mut xml, b' ', 2)?;
+    let mut xml = channel.pretty_write_to(Vec::new(), b' ', 2)?;
+    // The channel's items come last, before `</channel>`: each job's item XML is made once and
+    // spliced in here, the bytes the writer would give for the channel with its items.
+    let end = find_last(&xml, b"\n  </channel>").ok_or_else(|| {
+        anyhow::anyhow!("the RSS writer gave no </channel> for {}rss.xml", spec.dir)
+    })?;
+    let tail = xml.split_off(end);
+    for &index in spec.jobs.iter().take(ctx.config.feeds.max_items) {
+        xml.extend_from_slice(item_xml(ctx, index)?.as_bytes());
+    }
+    xml.extend_from_slice(&tail);
     xml.push(b'\n');
     Ok(xml)
+}
+
+/// Entry `index`'s `<item>` as the pretty writer indents it inside a channel, with the line
+/// break before it: made on first use, then shared by every feed that shows the job.
+fn item_xml<'c>(ctx: &'c Ctx, index: usize) -> anyhow::Result<&'c str> {
+    let cell = &ctx.feed_items[index];
+    if let Some(xml) = cell.get() {
+        return Ok(xml);
+    }
+    let channel = Channel {
+        items: vec![item(ctx, index)],
+        ..Channel::default()
+    };
+    let xml = String::from_utf8(channel.pretty_write_to(Vec::new(), b' ', 2)?)?;
+    // Data is escaped, so the first `<item>` and the last `</item>` are the writer's own tags.
+    let (Some(start), Some(end)) = (xml.find("\n    <item>"), xml.rfind("</item>")) else {
+        anyhow::bail!("the RSS writer gave no <item> for job {index}");
+    };
+    Ok(cell.get_or_init(|| xml[start..end + "</item>".len()].to_string()))
+}
+
+fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
 }
 
 /// "Position at Company (Location)", linking to the job's page.

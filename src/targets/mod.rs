@@ -43,6 +43,8 @@ pub struct Ctx<'a> {
     pub existing_readme: Option<&'a str>,
     /// Plain-text summaries for feeds, made once per job on first use.
     pub summaries: Vec<OnceLock<String>>,
+    /// Each job's RSS `<item>` XML, made once on first use and shared by every feed showing it.
+    pub feed_items: Vec<OnceLock<String>>,
     /// Fingerprint of what every page depends on: configuration, theme, board-wide values.
     pub epoch: u64,
     /// Fingerprint of each entry of `site.entries` (the job and what the model made of it).
