@@ -216,3 +216,36 @@ fn version_help_completions_and_manual() {
         "{man}"
     );
 }
+
+#[test]
+fn timings_name_every_stage_in_order() {
+    let board = TempBoard::new(&[]);
+    let root = board.root().to_str().expect("utf-8");
+    let out = jobsmith(&["build", "--root", root, "--timings"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stderr(&out);
+    let stages: Vec<&str> = text
+        .lines()
+        .filter(|line| line.contains(" ms ") && line.contains('%'))
+        .map(|line| line.rsplit("%  ").next().unwrap_or_default())
+        .collect();
+    let expected = [
+        "read and validate",
+        "templates",
+        "site model",
+        "job cards",
+        "job rows",
+        "html",
+        "groups",
+        "feeds",
+        "sitemap",
+        "search",
+        "assets",
+        "readme",
+        "archive",
+        "commit",
+    ];
+    assert_eq!(stages, expected, "{text}");
+    let without = jobsmith(&["build", "--root", root]);
+    assert!(!stderr(&without).contains("% "), "{}", stderr(&without));
+}

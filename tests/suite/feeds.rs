@@ -94,6 +94,33 @@ fn every_feed_is_well_formed_with_absolute_stable_unique_guids() {
     }
 }
 
+/// Items are written once per job and spliced into each feed: the result must be the bytes the
+/// `rss` crate's own writer gives for the whole channel.
+#[test]
+fn spliced_feeds_are_what_the_rss_writer_gives_for_the_whole_channel() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().expect("temp dir");
+    let site = build_into(root, out.path());
+    let mut checked = 0;
+    for (path, bytes) in site.iter().filter(|(k, _)| k.ends_with("rss.xml")) {
+        let channel = rss::Channel::read_from(&bytes[..]).unwrap_or_else(|e| panic!("{path}: {e}"));
+        if channel.items.len() < 2 {
+            continue;
+        }
+        let mut again = channel
+            .pretty_write_to(Vec::new(), b' ', 2)
+            .expect("writes");
+        again.push(b'\n');
+        assert_eq!(
+            String::from_utf8_lossy(&again),
+            String::from_utf8_lossy(bytes),
+            "{path}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 10, "feeds with several items: {checked}");
+}
+
 #[test]
 fn feeds_show_hostile_text_as_written() {
     let hostile = [
