@@ -34,6 +34,7 @@ pub mod view;
 pub mod write;
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use anyhow::bail;
 use chrono::{DateTime, Utc};
@@ -44,7 +45,7 @@ use crate::render::{Renderer, Theme};
 use crate::site::{Selection, Site};
 use crate::targets::{Ctx, Sink, TARGETS};
 use crate::validate::Valid;
-use crate::view::{JobCard, SiteView};
+use crate::view::SiteView;
 use crate::write::{ArchivePolicy, Staging};
 
 /// What `jobsmith build` was asked to do.
@@ -186,7 +187,7 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
         options.skip_invalid,
     )?;
     let staging = Staging::begin(&options.root, &options.output_dir())?;
-    let (config, mut summary) = render_board(options, board, &staging)?;
+    let (config, mut summary, _) = render_board(options, board, &staging)?;
     summary.files = staging.site_files();
     let archive = config.archive.enabled.then(|| ArchivePolicy {
         dir: config.archive.dir.clone(),
@@ -198,12 +199,13 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
 }
 
 /// Renders a board that `read_board` read into `sink`: what `build` writes, before writing it.
-/// Returns the configuration in force and the summary (without a file count).
+/// Returns the configuration in force, the summary (without a file count) and the site model,
+/// for the caller to free when it suits it (`serve` frees it after the new site is out).
 pub fn render_board(
     options: &BuildOptions,
     board: Board,
     sink: &dyn Sink,
-) -> anyhow::Result<(Config, Summary)> {
+) -> anyhow::Result<(Config, Summary, Site)> {
     let Board {
         mut config,
         valid,
@@ -235,7 +237,7 @@ pub fn render_board(
         companies: site.companies.len(),
         problems,
     };
-    Ok((config, summary))
+    Ok((config, summary, site))
 }
 
 /// The README already on disk, when it has markers to splice between.
@@ -272,18 +274,13 @@ pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<()> {
     } = *inputs;
     let stylesheet = targets::stylesheet_name(&theme.stylesheet);
     let site_view = SiteView::new(config, site, &stylesheet);
-    let cards: Vec<JobCard> = site.entries.iter().map(|e| JobCard::new(site, e)).collect();
-    let summaries = site
-        .entries
-        .iter()
-        .map(|_| std::sync::OnceLock::new())
-        .collect();
+    let summaries = site.entries.iter().map(|_| OnceLock::new()).collect();
     let ctx = Ctx {
         config,
         site,
         renderer,
         theme,
-        cards: &cards,
+        cards: site.entries.iter().map(|_| OnceLock::new()).collect(),
         site_view: &site_view,
         existing_readme,
         summaries,
@@ -310,7 +307,7 @@ fn epoch(config: &Config, theme: &Theme, site_view: &SiteView) -> u64 {
 /// Fingerprint of an entry: the job and everything the site model worked out about it.
 fn entry_key(entry: &site::Entry) -> u64 {
     targets::fingerprint(&(
-        targets::fingerprint_serialized(&entry.job),
+        &entry.job,
         &entry.slug,
         entry.expired,
         &entry.company,

@@ -64,6 +64,20 @@ pub struct Site {
     pub profiles: BTreeMap<String, Company>,
 }
 
+/// What each job's location tells, recognising each distinct location once (boards repeat a
+/// few places many times).
+fn recognise_places(jobs: &[Job]) -> Vec<Place> {
+    let mut known: std::collections::HashMap<&str, Place> = std::collections::HashMap::new();
+    jobs.iter()
+        .map(|job| {
+            known
+                .entry(job.location.as_str())
+                .or_insert_with(|| country::recognise(&job.location))
+                .clone()
+        })
+        .collect()
+}
+
 /// What decides which jobs are on the board.
 #[derive(Debug, Clone, Copy)]
 pub struct Selection {
@@ -87,10 +101,7 @@ impl Site {
             .collect();
         // A stable sort keeps the dataset order among jobs of the same date.
         jobs.sort_by_key(|job| std::cmp::Reverse(job.date));
-        let places: Vec<Place> = jobs
-            .iter()
-            .map(|j| country::recognise(&j.location))
-            .collect();
+        let places = recognise_places(&jobs);
         let slugs = Slugs::new(&jobs, &places);
         let mut job_slugs = Slugger::new();
         let entries: Vec<Entry> = jobs

@@ -103,7 +103,9 @@ impl Rebuilder {
             options.root.clone(),
             options.output_dir(),
         );
-        let (_, summary) = crate::render_board(options, board, &sink)?;
+        let (_, summary, model) = crate::render_board(options, board, &sink)?;
+        // Freeing ten thousand jobs is slow enough to matter: not on the way to the browser.
+        std::thread::spawn(move || drop(model));
         for problem in &summary.problems {
             eprintln!("{problem}");
         }

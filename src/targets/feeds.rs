@@ -137,7 +137,7 @@ fn rss_xml(ctx: &Ctx, spec: &FeedSpec) -> anyhow::Result<Vec<u8>> {
 /// "Position at Company (Location)", linking to the job's page.
 fn item(ctx: &Ctx, index: usize) -> Item {
     let entry = &ctx.site.entries[index];
-    let card = &ctx.cards[index];
+    let card = ctx.card(index);
     let permalink = permalink(ctx, entry);
     let mut categories = vec![
         card.company.clone(),
@@ -229,7 +229,7 @@ fn write_json_feed(ctx: &Ctx, sink: &dyn Sink, spec: &FeedSpec) -> anyhow::Resul
         .take(ctx.config.feeds.max_items)
         .map(|&i| {
             let entry = &ctx.site.entries[i];
-            let card = &ctx.cards[i];
+            let card = ctx.card(i);
             let link = permalink(ctx, entry);
             JsonItem {
                 id: link.clone(),

@@ -21,10 +21,10 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         jobs: &ctx.site.current,
     };
     render_listing(ctx, sink, &listing, &Context::new())?;
-    for (index, (entry, card)) in ctx.site.entries.iter().zip(ctx.cards).enumerate() {
+    for (index, entry) in ctx.site.entries.iter().enumerate() {
         let path = format!("{}index.html", job_dir(entry));
         ctx.emit(sink, &path, ctx.entry_keys[index], || {
-            render_job(ctx, entry, card)
+            render_job(ctx, entry, ctx.card(index))
         })?;
     }
     render_404(ctx, sink)
@@ -104,9 +104,8 @@ pub fn render_listing(
     listing: &Listing,
     extra: &Context,
 ) -> anyhow::Result<()> {
-    let cards: Vec<&JobCard> = listing.jobs.iter().map(|&i| &ctx.cards[i]).collect();
     let extra_key = format!("{extra:?}");
-    for pager in paginate(cards.len(), ctx.config.per_page) {
+    for pager in paginate(listing.jobs.len(), ctx.config.per_page) {
         let dir = format!("{}{}", listing.dir, pager.dir);
         let inputs = (
             listing.key(),
@@ -115,7 +114,11 @@ pub fn render_listing(
             ctx.keys_of(&listing.jobs[pager.start..pager.end]),
         );
         ctx.emit(sink, &format!("{dir}index.html"), inputs, || {
-            render_listing_page(ctx, listing, extra, &cards[pager.start..pager.end], &pager)
+            let cards: Vec<&JobCard> = listing.jobs[pager.start..pager.end]
+                .iter()
+                .map(|&i| ctx.card(i))
+                .collect();
+            render_listing_page(ctx, listing, extra, &cards, &pager)
         })?;
     }
     Ok(())

@@ -31,8 +31,9 @@ pub struct Ctx<'a> {
     pub site: &'a Site,
     pub renderer: &'a Renderer,
     pub theme: &'a Theme,
-    /// One card per entry of `site.entries`, same order.
-    pub cards: &'a [JobCard],
+    /// One card per entry of `site.entries`, same order, made on first use (`card`): a rebuild
+    /// that carries most pages over needs few of them.
+    pub cards: Vec<OnceLock<JobCard>>,
     pub site_view: &'a SiteView,
     /// The README on disk before this build, for splicing between markers.
     pub existing_readme: Option<&'a str>,
@@ -45,11 +46,16 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// The card of entry `index`.
+    pub fn card(&self, index: usize) -> &JobCard {
+        self.cards[index].get_or_init(|| JobCard::new(self.site, &self.site.entries[index]))
+    }
+
     /// The feed summary of entry `index`.
     pub fn summary(&self, index: usize) -> &str {
         self.summaries[index].get_or_init(|| {
             feeds::summary(
-                &self.cards[index],
+                self.card(index),
                 &self.site.entries[index].job.description,
             )
         })
