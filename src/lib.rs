@@ -117,15 +117,22 @@ pub fn read_board(
     base_url: Option<&str>,
     skip_invalid: bool,
 ) -> anyhow::Result<Board> {
-    read_board_with(root, base_url, skip_invalid, load::load)
+    read_board_with(root, base_url, skip_invalid, |root, matcher| {
+        let dataset = load::load(root);
+        (
+            dataset.problems,
+            validate::validate(dataset.records, matcher),
+        )
+    })
 }
 
-/// `read_board`, with the dataset read by `load` (serve reads it through a cache).
+/// `read_board`, with the dataset loaded and validated by `read`, which returns the loading
+/// problems and the validated board (serve reads through a cache of unchanged files).
 pub fn read_board_with(
     root: &Path,
     base_url: Option<&str>,
     skip_invalid: bool,
-    load: impl FnOnce(&Path) -> load::Dataset,
+    read: impl FnOnce(&Path, &skills::SkillMatcher) -> (Vec<Problem>, validate::Valid),
 ) -> anyhow::Result<Board> {
     let (config, mut problems) = config::load(root)?;
     let Some(mut config) = config else {
@@ -137,10 +144,9 @@ pub fn read_board_with(
             None => bail!("--base-url must be an absolute http or https URL, not {url:?}"),
         }
     }
-    let dataset = load(root);
-    problems.extend(dataset.problems);
     let matcher = skills::SkillMatcher::new(&config.skills.extra);
-    let mut valid = validate::validate(dataset.records, &matcher);
+    let (mut loading, mut valid) = read(root, &matcher);
+    problems.append(&mut loading);
     problems.append(&mut valid.problems);
     if problems.iter().any(Problem::is_error) {
         if !skip_invalid {

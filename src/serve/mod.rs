@@ -8,6 +8,7 @@
 //! Threads: tokio serves HTTP; one plain thread receives the watcher's debounced events and
 //! rebuilds, then swaps the new snapshot in.
 
+mod cache;
 mod http;
 mod memory;
 mod rebuild;

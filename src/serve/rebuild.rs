@@ -9,9 +9,9 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::ServeOptions;
+use super::cache::FileCache;
 use super::memory::{MemorySink, Snapshot};
 use crate::BuildOptions;
-use crate::load::FileCache;
 use crate::problem::InvalidInput;
 
 /// Builds the site again and again, as the board changes.
@@ -70,6 +70,10 @@ impl Rebuilder {
             self.cache.clear();
         }
         for path in &changes.paths {
+            if path.ends_with("jobsmith.toml") {
+                // The checks depend on the configuration (its extra skills).
+                self.cache.clear();
+            }
             self.cache.forget(path);
         }
         match self.build() {
@@ -94,10 +98,12 @@ impl Rebuilder {
     fn build(&mut self) -> anyhow::Result<(Arc<Snapshot>, crate::Summary)> {
         let options = &self.options;
         let cache = &mut self.cache;
-        let board =
-            crate::read_board_with(&options.root, options.base_url.as_deref(), false, |root| {
-                crate::load::load_cached(root, cache)
-            })?;
+        let board = crate::read_board_with(
+            &options.root,
+            options.base_url.as_deref(),
+            false,
+            |root, matcher| cache.read(root, matcher),
+        )?;
         let sink = MemorySink::new(
             Arc::clone(&self.previous),
             options.root.clone(),

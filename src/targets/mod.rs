@@ -54,10 +54,7 @@ impl Ctx<'_> {
     /// The feed summary of entry `index`.
     pub fn summary(&self, index: usize) -> &str {
         self.summaries[index].get_or_init(|| {
-            feeds::summary(
-                self.card(index),
-                &self.site.entries[index].job.description,
-            )
+            feeds::summary(self.card(index), &self.site.entries[index].job.description)
         })
     }
 
