@@ -77,6 +77,10 @@ pub struct Checked {
 
 /// A usable record.
 #[derive(Debug, Clone)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "jobs are nearly every record: boxing them would add an allocation to each"
+)]
 pub enum Item {
     /// A job, with the line of its `id` for the duplicate check.
     Job {
