@@ -52,7 +52,7 @@ impl Rebuilder {
     /// The first build: its failure stops `serve`.
     pub fn first_build(&mut self) -> anyhow::Result<Arc<Snapshot>> {
         let started = Instant::now();
-        let (site, summary) = self.build()?;
+        let (site, summary, _) = self.build()?;
         eprintln!(
             "Built {} files, {} jobs ({} current) in {} ms",
             site.files.len(),
@@ -77,11 +77,12 @@ impl Rebuilder {
             self.cache.forget(path);
         }
         match self.build() {
-            Ok((site, summary)) => {
+            Ok((site, summary, kept)) => {
                 eprintln!(
-                    "Rebuilt in {} ms: {} files, {} jobs",
+                    "Rebuilt in {} ms: {} files ({} rendered, the others unchanged), {} jobs",
                     started.elapsed().as_millis(),
                     site.files.len(),
+                    site.files.len() - kept,
                     summary.jobs
                 );
                 Ok(site)
@@ -94,8 +95,9 @@ impl Rebuilder {
         }
     }
 
-    /// Reads and renders the board into a new snapshot, carrying over unchanged pages.
-    fn build(&mut self) -> anyhow::Result<(Arc<Snapshot>, crate::Summary)> {
+    /// Reads and renders the board into a new snapshot, carrying over unchanged pages; also
+    /// says how many files were carried over.
+    fn build(&mut self) -> anyhow::Result<(Arc<Snapshot>, crate::Summary, usize)> {
         let options = &self.options;
         let cache = &mut self.cache;
         let board = crate::read_board_with(
@@ -115,10 +117,10 @@ impl Rebuilder {
         for problem in &summary.problems {
             eprintln!("{problem}");
         }
-        let (site, _reused) = sink.finish();
+        let (site, kept) = sink.finish();
         let site = Arc::new(site);
         self.previous = Arc::clone(&site);
-        Ok((site, summary))
+        Ok((site, summary, kept))
     }
 }
 
