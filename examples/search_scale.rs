@@ -408,7 +408,7 @@ fn main() -> anyhow::Result<()> {
         .map(|e| JobCard::new(&site, e))
         .collect();
     let started = Instant::now();
-    let index = Index::new(&site, &cards);
+    let index = Index::new(&site, |i| &cards[i]);
     let elapsed = started.elapsed();
     let raw: usize = index.files.iter().map(|(_, b)| b.len()).sum();
     let gz: usize = index.files.iter().map(|(_, b)| gzip_len(b)).sum();

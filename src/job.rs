@@ -3,11 +3,13 @@
 //! A `Job` is built once by `validate` from a raw record and never changed afterwards; later
 //! stages borrow it.
 
+use std::hash::{Hash, Hasher};
+
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::Serialize;
 
 /// Where a record came from, for messages and for the dataset order.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub struct Origin {
     /// Path relative to the board root, with `/` separators.
     pub path: String,
@@ -203,4 +205,54 @@ pub struct Job {
     /// The description as written (markdown).
     pub description: String,
     pub origin: Origin,
+}
+
+/// Every field goes into the hash, so that the fingerprint of a page (`jobsmith serve` keeps
+/// pages whose fingerprint did not change) changes with anything the page may show. The
+/// destructuring has no `..`: a new field does not compile until it is hashed here too.
+impl Hash for Job {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        let Job {
+            id,
+            handle,
+            title,
+            company,
+            company_url,
+            location,
+            date,
+            posted,
+            url,
+            workplace,
+            employment,
+            valid_through,
+            salary,
+            skills,
+            categories,
+            draft,
+            description,
+            origin,
+        } = self;
+        (id, handle, title, company, company_url, location).hash(state);
+        (date, posted, url, workplace, employment, valid_through).hash(state);
+        salary.as_ref().map(Salary::hash_key).hash(state);
+        (skills, categories, draft, description, origin).hash(state);
+    }
+}
+
+impl Salary {
+    /// The salary as hashable values (figures by their bits).
+    fn hash_key(&self) -> (Option<u64>, Option<u64>, &str, Period) {
+        let Salary {
+            min,
+            max,
+            currency,
+            period,
+        } = self;
+        (
+            min.map(f64::to_bits),
+            max.map(f64::to_bits),
+            currency,
+            *period,
+        )
+    }
 }

@@ -35,8 +35,8 @@ pub mod view;
 pub mod write;
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::sync::atomic::AtomicUsize;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use anyhow::bail;
@@ -49,7 +49,7 @@ use crate::render::{Renderer, Theme};
 use crate::site::{Selection, Site};
 use crate::targets::{Ctx, Sink, TARGETS};
 use crate::validate::Valid;
-use crate::view::{JobCard, SiteView};
+use crate::view::SiteView;
 use crate::write::{ArchivePolicy, Staging};
 
 /// What `jobsmith build` was asked to do.
@@ -144,15 +144,22 @@ pub fn read_board(
     base_url: Option<&str>,
     skip_invalid: bool,
 ) -> anyhow::Result<Board> {
-    read_board_with(root, base_url, skip_invalid, load::load)
+    read_board_with(root, base_url, skip_invalid, |root, matcher| {
+        let dataset = load::load(root);
+        (
+            dataset.problems,
+            validate::validate(dataset.records, matcher),
+        )
+    })
 }
 
-/// `read_board`, with the dataset read by `load` (serve reads it through a cache).
+/// `read_board`, with the dataset loaded and validated by `read`, which returns the loading
+/// problems and the validated board (serve reads through a cache of unchanged files).
 pub fn read_board_with(
     root: &Path,
     base_url: Option<&str>,
     skip_invalid: bool,
-    load: impl FnOnce(&Path) -> load::Dataset,
+    read: impl FnOnce(&Path, &skills::SkillMatcher) -> (Vec<Problem>, validate::Valid),
 ) -> anyhow::Result<Board> {
     let (config, mut problems) = config::load(root)?;
     let Some(mut config) = config else {
@@ -164,10 +171,9 @@ pub fn read_board_with(
             None => bail!("--base-url must be an absolute http or https URL, not {url:?}"),
         }
     }
-    let dataset = load(root);
-    problems.extend(dataset.problems);
     let matcher = skills::SkillMatcher::new(&config.skills.extra);
-    let mut valid = validate::validate(dataset.records, &matcher);
+    let (mut loading, mut valid) = read(root, &matcher);
+    problems.append(&mut loading);
     problems.append(&mut valid.problems);
     if problems.iter().any(Problem::is_error) {
         if !skip_invalid {
@@ -222,7 +228,10 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
         &options.output_dir(),
         options.progress.clone(),
     )?;
-    let (config, mut summary) = render_board(options, board, &staging)?;
+    let (config, mut summary, site) = render_board(options, board, &staging)?;
+    // Freeing a large model takes a while: another thread does it, and a process that exits
+    // first leaves it to the system.
+    std::thread::spawn(move || drop(site));
     summary.files = staging.site_files();
     let archive = config.archive.enabled.then(|| ArchivePolicy {
         dir: config.archive.dir.clone(),
@@ -238,12 +247,13 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
 }
 
 /// Renders a board that `read_board` read into `sink`: what `build` writes, before writing it.
-/// Returns the configuration in force and the summary (without a file count).
+/// Returns the configuration in force, the summary (without a file count) and the site model,
+/// for the caller to free when it suits it (`serve` frees it after the new site is out).
 pub fn render_board(
     options: &BuildOptions,
     board: Board,
     sink: &dyn Sink,
-) -> anyhow::Result<(Config, Summary)> {
+) -> anyhow::Result<(Config, Summary, Site)> {
     let Board {
         mut config,
         valid,
@@ -279,7 +289,7 @@ pub fn render_board(
         problems,
         stages,
     };
-    Ok((config, summary))
+    Ok((config, summary, site))
 }
 
 /// The README already on disk, when it has markers to splice between.
@@ -317,32 +327,19 @@ pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<Vec<St
     let mut stages = Vec::new();
     let stylesheet = targets::stylesheet_name(&theme.stylesheet);
     let site_view = SiteView::new(config, site, &stylesheet);
-    let cards: Vec<JobCard> = timed(&mut stages, "job cards", || {
-        site.entries
-            .par_iter()
-            .map(|e| JobCard::new(site, e))
-            .collect()
-    });
-    let rows = timed(&mut stages, "job rows", || {
-        targets::render_rows(renderer, &site_view, site, &cards)
-    })?;
-    let cells = || {
-        site.entries
-            .iter()
-            .map(|_| std::sync::OnceLock::new())
-            .collect()
-    };
+    let cells = || site.entries.iter().map(|_| OnceLock::new()).collect();
+    let strings = || site.entries.iter().map(|_| OnceLock::new()).collect();
     let ctx = Ctx {
         config,
         site,
         renderer,
         theme,
-        cards: &cards,
-        rows: &rows,
+        cards: cells(),
+        rows: strings(),
         site_view: &site_view,
         existing_readme,
-        summaries: cells(),
-        feed_items: cells(),
+        summaries: strings(),
+        feed_items: strings(),
         epoch: epoch(config, theme, &site_view),
         entry_keys: site.entries.par_iter().map(entry_key).collect(),
         search: std::sync::OnceLock::new(),
@@ -367,7 +364,7 @@ fn epoch(config: &Config, theme: &Theme, site_view: &SiteView) -> u64 {
 /// Fingerprint of an entry: the job and everything the site model worked out about it.
 fn entry_key(entry: &site::Entry) -> u64 {
     targets::fingerprint(&(
-        targets::fingerprint_serialized(&entry.job),
+        &entry.job,
         &entry.slug,
         entry.expired,
         &entry.company,

@@ -66,26 +66,60 @@ pub struct Valid {
 
 /// Checks every record; records with errors are left out and their problems kept.
 pub fn validate(records: Vec<Record>, skills: &SkillMatcher) -> Valid {
+    combine(records.iter().map(|record| check(record, skills)))
+}
+
+/// One record checked on its own: what it gives, if it is usable, and its problems.
+#[derive(Debug, Clone)]
+pub struct Checked {
+    pub item: Option<Item>,
+    pub problems: Vec<Problem>,
+}
+
+/// A usable record.
+#[derive(Debug, Clone)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "jobs are nearly every record: boxing them would add an allocation to each"
+)]
+pub enum Item {
+    /// A job, with the line of its `id` for the duplicate check.
+    Job {
+        job: Job,
+        id_line: usize,
+    },
+    Company(Company),
+}
+
+/// Checks one record on its own; `combine` does the board-wide checks.
+pub fn check(record: &Record, skills: &SkillMatcher) -> Checked {
+    let mut problems = Vec::new();
+    let item = match record.kind {
+        Kind::Company => company(record, &mut problems).map(Item::Company),
+        Kind::Job => job(record, skills, &mut problems).map(|job| Item::Job {
+            job,
+            id_line: record.line_of("id"),
+        }),
+    };
+    Checked { item, problems }
+}
+
+/// The board from records checked one by one, in dataset order: refuses duplicate ids.
+pub fn combine(checked: impl IntoIterator<Item = Checked>) -> Valid {
     let mut valid = Valid::default();
     let mut seen_ids: HashMap<String, Origin> = HashMap::new();
-    for record in records {
-        match record.kind {
-            Kind::Company => match company(&record, &mut valid.problems) {
-                Some(c) => valid.companies.push(c),
-                None => continue,
-            },
-            Kind::Job => {
-                let Some(job) = job(&record, skills, &mut valid.problems) else {
-                    continue;
-                };
+    for Checked { item, mut problems } in checked {
+        valid.problems.append(&mut problems);
+        match item {
+            None => {}
+            Some(Item::Company(company)) => valid.companies.push(company),
+            Some(Item::Job { job, id_line }) => {
                 if let Some(first) = seen_ids.get(&job.id) {
                     let message = format!("duplicate id `{}`: already used at {first}", job.id);
-                    valid.problems.push(Problem::error(
-                        &record.path,
-                        record.line_of("id"),
-                        1,
-                        message,
-                    ));
+                    let path = &job.origin.path;
+                    valid
+                        .problems
+                        .push(Problem::error(path, id_line, 1, message));
                     continue;
                 }
                 seen_ids.insert(job.id.clone(), job.origin.clone());

@@ -8,8 +8,7 @@
 mod bulk;
 mod front_matter;
 
-use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use serde_json::{Map, Value};
 use walkdir::WalkDir;
@@ -71,39 +70,16 @@ pub fn load(root: &Path) -> Dataset {
     walk(root, &mut |path, dataset| load_file(root, path, dataset))
 }
 
-/// What earlier loads read, file by file: `jobsmith serve` re-reads only the files that changed.
-#[derive(Debug, Default)]
-pub struct FileCache {
-    files: HashMap<PathBuf, Dataset>,
+/// The records and problems of one file under `content/`.
+pub fn load_one(root: &Path, path: &Path) -> Dataset {
+    let mut dataset = Dataset::default();
+    load_file(root, path, &mut dataset);
+    dataset
 }
 
-impl FileCache {
-    /// Forgets what was read from `path` and from anything under it.
-    pub fn forget(&mut self, path: &Path) {
-        self.files.retain(|file, _| !file.starts_with(path));
-    }
-
-    /// Forgets everything.
-    pub fn clear(&mut self) {
-        self.files.clear();
-    }
-}
-
-/// `load`, taking the records of each file that `cache` holds from it instead of the disk.
-pub fn load_cached(root: &Path, cache: &mut FileCache) -> Dataset {
-    walk(root, &mut |path, dataset| {
-        let part = cache.files.entry(path.to_path_buf()).or_insert_with(|| {
-            let mut part = Dataset::default();
-            load_file(root, path, &mut part);
-            part
-        });
-        dataset.records.extend(part.records.iter().cloned());
-        dataset.problems.extend(part.problems.iter().cloned());
-    })
-}
-
-/// Walks `content/` in dataset order, handing each file to `read`.
-fn walk(root: &Path, read: &mut dyn FnMut(&Path, &mut Dataset)) -> Dataset {
+/// Walks `content/` in dataset order, handing each file to `read` (`jobsmith serve` reads
+/// unchanged files from its cache); problems of the walk itself land in the returned dataset.
+pub fn walk(root: &Path, read: &mut dyn FnMut(&Path, &mut Dataset)) -> Dataset {
     let content = root.join("content");
     let mut dataset = Dataset::default();
     if !content.exists() {

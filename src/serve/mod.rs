@@ -8,6 +8,7 @@
 //! Threads: tokio serves HTTP; one plain thread receives the watcher's debounced events and
 //! rebuilds, then swaps the new snapshot in.
 
+mod cache;
 mod http;
 mod memory;
 mod rebuild;
@@ -80,14 +81,19 @@ impl State {
 
     /// Records a rebuild's outcome and tells every open page.
     fn publish(&self, outcome: Result<Arc<Snapshot>, String>) {
+        let mut replaced = None;
         match outcome {
             Ok(site) => {
-                *self.site.write().unwrap_or_else(|e| e.into_inner()) = site;
+                let mut current = self.site.write().unwrap_or_else(|e| e.into_inner());
+                replaced = Some(std::mem::replace(&mut *current, site));
+                drop(current);
                 *self.error.write().unwrap_or_else(|e| e.into_inner()) = None;
             }
             Err(message) => *self.error.write().unwrap_or_else(|e| e.into_inner()) = Some(message),
         }
         self.generation.send_modify(|g| *g += 1);
+        // Freeing thousands of pages takes a while: only once the new site is out.
+        drop(replaced);
     }
 }
 

@@ -9,9 +9,9 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::ServeOptions;
+use super::cache::FileCache;
 use super::memory::{MemorySink, Snapshot};
 use crate::BuildOptions;
-use crate::load::FileCache;
 use crate::problem::InvalidInput;
 
 /// Builds the site again and again, as the board changes.
@@ -52,7 +52,7 @@ impl Rebuilder {
     /// The first build: its failure stops `serve`.
     pub fn first_build(&mut self) -> anyhow::Result<Arc<Snapshot>> {
         let started = Instant::now();
-        let (site, summary) = self.build()?;
+        let (site, summary, _) = self.build()?;
         eprintln!(
             "Built {} files, {} jobs ({} current) in {} ms",
             site.files.len(),
@@ -70,14 +70,19 @@ impl Rebuilder {
             self.cache.clear();
         }
         for path in &changes.paths {
+            if path.ends_with("jobsmith.toml") {
+                // The checks depend on the configuration (its extra skills).
+                self.cache.clear();
+            }
             self.cache.forget(path);
         }
         match self.build() {
-            Ok((site, summary)) => {
+            Ok((site, summary, kept)) => {
                 eprintln!(
-                    "Rebuilt in {} ms: {} files, {} jobs",
+                    "Rebuilt in {} ms: {} files ({} rendered, the others unchanged), {} jobs",
                     started.elapsed().as_millis(),
                     site.files.len(),
+                    site.files.len() - kept,
                     summary.jobs
                 );
                 Ok(site)
@@ -90,27 +95,32 @@ impl Rebuilder {
         }
     }
 
-    /// Reads and renders the board into a new snapshot, carrying over unchanged pages.
-    fn build(&mut self) -> anyhow::Result<(Arc<Snapshot>, crate::Summary)> {
+    /// Reads and renders the board into a new snapshot, carrying over unchanged pages; also
+    /// says how many files were carried over.
+    fn build(&mut self) -> anyhow::Result<(Arc<Snapshot>, crate::Summary, usize)> {
         let options = &self.options;
         let cache = &mut self.cache;
-        let board =
-            crate::read_board_with(&options.root, options.base_url.as_deref(), false, |root| {
-                crate::load::load_cached(root, cache)
-            })?;
+        let board = crate::read_board_with(
+            &options.root,
+            options.base_url.as_deref(),
+            false,
+            |root, matcher| cache.read(root, matcher),
+        )?;
         let sink = MemorySink::new(
             Arc::clone(&self.previous),
             options.root.clone(),
             options.output_dir(),
         );
-        let (_, summary) = crate::render_board(options, board, &sink)?;
+        let (_, summary, model) = crate::render_board(options, board, &sink)?;
+        // Freeing ten thousand jobs is slow enough to matter: not on the way to the browser.
+        std::thread::spawn(move || drop(model));
         for problem in &summary.problems {
             eprintln!("{problem}");
         }
-        let (site, _reused) = sink.finish();
+        let (site, kept) = sink.finish();
         let site = Arc::new(site);
         self.previous = Arc::clone(&site);
-        Ok((site, summary))
+        Ok((site, summary, kept))
     }
 }
 

@@ -16,7 +16,7 @@ use super::State;
 use super::rebuild::{Changes, Rebuilder};
 
 /// How long the files must be quiet before a rebuild starts.
-const QUIET: Duration = Duration::from_millis(30);
+const QUIET: Duration = Duration::from_millis(20);
 
 /// The folders watched in full, relative to the board root.
 const FOLDERS: [&str; 3] = ["content", "templates", "static"];

@@ -165,7 +165,7 @@ fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 /// "Position at Company (Location)", linking to the job's page.
 fn item(ctx: &Ctx, index: usize) -> Item {
     let entry = &ctx.site.entries[index];
-    let card = &ctx.cards[index];
+    let card = ctx.card(index);
     let permalink = permalink(ctx, entry);
     let mut categories = vec![
         card.company.clone(),
@@ -259,7 +259,7 @@ fn write_json_feed(ctx: &Ctx, sink: &dyn Sink, spec: &FeedSpec) -> anyhow::Resul
         .take(ctx.config.feeds.max_items)
         .map(|&i| {
             let entry = &ctx.site.entries[i];
-            let card = &ctx.cards[i];
+            let card = ctx.card(i);
             let link = permalink(ctx, entry);
             JsonItem {
                 id: link.clone(),

@@ -225,12 +225,20 @@ fn render_index(
     extra: &Context,
 ) -> anyhow::Result<()> {
     let dir = format!("{kind}/");
-    let title = format!("{heading} – {}", ctx.config.title);
-    let page = PageView::new(ctx.config, ctx.site, &dir, title, description);
-    let mut context = base_context(ctx, &page);
-    context.extend(extra.clone());
-    context.insert("heading", heading);
-    context.insert("letters", &by_letter(links(ctx, kind, groups)));
-    let html = ctx.renderer.render("groups.html", &context)?;
-    sink.site_file(&format!("{dir}index.html"), ctx.finish_html(html))
+    let letters = by_letter(links(ctx, kind, groups));
+    let inputs = (
+        [heading, &description],
+        format!("{extra:?}"),
+        super::fingerprint_serialized(&letters),
+    );
+    ctx.emit(sink, &format!("{dir}index.html"), inputs, || {
+        let title = format!("{heading} – {}", ctx.config.title);
+        let page = PageView::new(ctx.config, ctx.site, &dir, title, description.clone());
+        let mut context = base_context(ctx, &page);
+        context.extend(extra.clone());
+        context.insert("heading", heading);
+        context.insert("letters", &letters);
+        let html = ctx.renderer.render("groups.html", &context)?;
+        Ok(ctx.finish_html(html))
+    })
 }

@@ -7,9 +7,8 @@ use tera::Context;
 
 use super::{Ctx, Sink};
 use crate::markdown;
-use crate::render::Renderer;
-use crate::site::{Entry, Pager, Site, page_dir, paginate};
-use crate::view::{JobCard, PageView, SiteView, job_dir};
+use crate::site::{Entry, Pager, page_dir, paginate};
+use crate::view::{JobCard, PageView, job_dir};
 
 /// Writes the index, every job page and the 404 page.
 pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
@@ -28,37 +27,22 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
     ctx.site
         .entries
         .par_iter()
-        .zip(ctx.cards)
         .enumerate()
-        .try_for_each(|(index, (entry, card))| {
+        .try_for_each(|(index, entry)| {
             let path = format!("{}index.html", job_dir(entry));
             ctx.emit(sink, &path, ctx.entry_keys[index], || {
-                render_job(ctx, entry, card)
+                render_job(ctx, entry, ctx.card(index))
             })
         })?;
     render_404(ctx, sink)
 }
 
-/// Renders `job_row.html` once for each current job, in parallel.
-pub fn render_rows(
-    renderer: &Renderer,
-    site_view: &SiteView,
-    site: &Site,
-    cards: &[JobCard],
-) -> anyhow::Result<Vec<String>> {
-    site.entries
-        .par_iter()
-        .zip(cards)
-        .map(|(entry, card)| {
-            if entry.expired {
-                return Ok(String::new());
-            }
-            let mut context = Context::new();
-            context.insert("site", site_view);
-            context.insert("job", card);
-            renderer.render("job_row.html", &context)
-        })
-        .collect()
+/// Entry `index`'s `job_row.html`, as every listing shows it.
+pub fn render_row(ctx: &Ctx, index: usize) -> anyhow::Result<String> {
+    let mut context = Context::new();
+    context.insert("site", ctx.site_view);
+    context.insert("job", ctx.card(index));
+    ctx.renderer.render("job_row.html", &context)
 }
 
 /// What the index page's search box needs, as `search`.
@@ -154,9 +138,8 @@ pub fn render_listing(
     listing: &Listing,
     extra: &Context,
 ) -> anyhow::Result<()> {
-    let rows: Vec<&str> = listing.jobs.iter().map(|&i| ctx.rows[i].as_str()).collect();
     let extra_key = format!("{extra:?}");
-    paginate(rows.len(), ctx.config.per_page)
+    paginate(listing.jobs.len(), ctx.config.per_page)
         .into_par_iter()
         .try_for_each(|pager| {
             let dir = format!("{}{}", listing.dir, pager.dir);
@@ -167,7 +150,11 @@ pub fn render_listing(
                 ctx.keys_of(&listing.jobs[pager.start..pager.end]),
             );
             ctx.emit(sink, &format!("{dir}index.html"), inputs, || {
-                render_listing_page(ctx, listing, extra, &rows[pager.start..pager.end], &pager)
+                let rows = listing.jobs[pager.start..pager.end]
+                    .iter()
+                    .map(|&i| ctx.row(i))
+                    .collect::<anyhow::Result<Vec<&str>>>()?;
+                render_listing_page(ctx, listing, extra, &rows, &pager)
             })
         })
 }

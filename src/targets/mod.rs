@@ -25,7 +25,6 @@ use crate::site::Site;
 use crate::view::{JobCard, SiteView};
 
 pub use assets::{FAVICON, script_name, stylesheet_name};
-pub use html::render_rows;
 
 /// What every target may read.
 pub struct Ctx<'a> {
@@ -33,11 +32,12 @@ pub struct Ctx<'a> {
     pub site: &'a Site,
     pub renderer: &'a Renderer,
     pub theme: &'a Theme,
-    /// One card per entry of `site.entries`, same order.
-    pub cards: &'a [JobCard],
-    /// Each current entry's `job_row.html`, rendered once for every listing that shows it
-    /// (empty for expired entries, which no listing shows).
-    pub rows: &'a [String],
+    /// One card per entry of `site.entries`, same order, made on first use (`card`): a rebuild
+    /// that carries most pages over needs few of them.
+    pub cards: Vec<OnceLock<JobCard>>,
+    /// Each entry's `job_row.html`, made on first use (`row`) and shared by every listing that
+    /// shows the job.
+    pub rows: Vec<OnceLock<String>>,
     pub site_view: &'a SiteView,
     /// The README on disk before this build, for splicing between markers.
     pub existing_readme: Option<&'a str>,
@@ -54,20 +54,32 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// The card of entry `index`.
+    pub fn card(&self, index: usize) -> &JobCard {
+        self.cards[index].get_or_init(|| JobCard::new(self.site, &self.site.entries[index]))
+    }
+
+    /// The listing row of entry `index`.
+    pub fn row(&self, index: usize) -> anyhow::Result<&str> {
+        let cell = &self.rows[index];
+        if let Some(row) = cell.get() {
+            return Ok(row);
+        }
+        let row = html::render_row(self, index)?;
+        Ok(cell.get_or_init(|| row))
+    }
+
     /// The feed summary of entry `index`.
     pub fn summary(&self, index: usize) -> &str {
         self.summaries[index].get_or_init(|| {
-            feeds::summary(
-                &self.cards[index],
-                &self.site.entries[index].job.description,
-            )
+            feeds::summary(self.card(index), &self.site.entries[index].job.description)
         })
     }
 
     /// The search index of this build.
     pub fn search_index(&self) -> &search::Index {
         self.search
-            .get_or_init(|| search::Index::new(self.site, self.cards))
+            .get_or_init(|| search::Index::new(self.site, |i| self.card(i)))
     }
 
     /// A rendered page as it is written: minified when the configuration asks for it.

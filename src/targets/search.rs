@@ -61,8 +61,8 @@ pub struct Index {
 }
 
 impl Index {
-    /// Builds the index of the current jobs of `site`; `cards` are those of `site.entries`.
-    pub fn new(site: &Site, cards: &[JobCard]) -> Index {
+    /// Builds the index of the current jobs of `site`; `card(i)` is the card of `site.entries[i]`.
+    pub fn new<'c>(site: &Site, card: impl Fn(usize) -> &'c JobCard + Sync) -> Index {
         let numbers = job_numbers(site);
         let words = Words::collect(site.current_jobs());
         let mut files = vec![(
@@ -70,7 +70,7 @@ impl Index {
             to_json(&Manifest::new(site, &words)),
         )];
         files.extend(words.shards());
-        files.extend(documents(site, cards));
+        files.extend(documents(site, &card));
         files.extend(filters(site, &numbers));
         files.sort();
         let mut digest = String::new();
@@ -161,11 +161,14 @@ type Document<'a> = (
 );
 
 /// `d/N.json` for every chunk of current jobs.
-fn documents(site: &Site, cards: &[JobCard]) -> Vec<(String, Vec<u8>)> {
+fn documents<'c>(
+    site: &Site,
+    card: &(impl Fn(usize) -> &'c JobCard + Sync),
+) -> Vec<(String, Vec<u8>)> {
     let skill_positions = positions(&site.skills);
     let country_positions = positions(&site.countries);
     let document = |index: usize| -> Document {
-        let (entry, card) = (&site.entries[index], &cards[index]);
+        let (entry, card) = (&site.entries[index], card(index));
         let mut skills: Vec<usize> = entry.skills.iter().map(|s| skill_positions[&**s]).collect();
         skills.dedup();
         let shown_country = card.country.as_ref().and(entry.country.as_deref());
@@ -268,7 +271,7 @@ mod tests {
     #[test]
     fn numbers_current_jobs_newest_first_and_leaves_expired_ones_out() {
         let (site, cards) = site(JOBS);
-        let index = Index::new(&site, &cards);
+        let index = Index::new(&site, |i| &cards[i]);
         let manifest = file(&index, "index.json");
         assert_eq!(manifest["jobs"], 2);
         assert_eq!(manifest["chunk"], CHUNK);
@@ -302,7 +305,7 @@ mod tests {
     #[test]
     fn shards_hold_flagged_deltas_by_two_letters_and_one() {
         let (site, cards) = site(JOBS);
-        let index = Index::new(&site, &cards);
+        let index = Index::new(&site, |i| &cards[i]);
         // "kubernetes" is in job 1's title; "kubo" is job 0's company.
         assert_eq!(
             file(&index, "w/ku.json"),
@@ -333,11 +336,11 @@ mod tests {
     #[test]
     fn the_folder_changes_with_the_contents_only() {
         let (site, cards) = site(JOBS);
-        let first = Index::new(&site, &cards);
+        let first = Index::new(&site, |i| &cards[i]);
         assert!(first.dir.starts_with("search/") && first.dir.ends_with('/'));
-        assert_eq!(first.dir, Index::new(&site, &cards).dir);
+        assert_eq!(first.dir, Index::new(&site, |i| &cards[i]).dir);
         let (site, cards) = self::site(&JOBS.replace("Java Developer", "Java Engineer"));
-        assert_ne!(first.dir, Index::new(&site, &cards).dir);
+        assert_ne!(first.dir, Index::new(&site, |i| &cards[i]).dir);
     }
 
     #[test]
@@ -350,7 +353,7 @@ mod tests {
             })
             .collect();
         let (site, cards) = site(&jobs);
-        let index = Index::new(&site, &cards);
+        let index = Index::new(&site, |i| &cards[i]);
         assert_eq!(
             file(&index, "d/0.json").as_array().map(Vec::len),
             Some(CHUNK)

@@ -13,9 +13,28 @@ pub const MAX_URLS: usize = 50_000;
 /// Writes `sitemap.xml` (and its parts) and `robots.txt`.
 pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
     let base = &ctx.config.base_url;
-    for (name, xml) in sitemap_files(base, &urls(ctx), MAX_URLS) {
-        sink.site_file(&name, xml.into_bytes())?;
+    let pages = ctx.site.current.len()
+        + kinds(ctx.site)
+            .iter()
+            .flat_map(|(_, groups)| groups)
+            .map(|g| g.jobs.len().div_ceil(ctx.config.per_page.max(1)))
+            .sum::<usize>();
+    // A sitemap sure to fit in one file is made from the listed jobs and groups alone, so a
+    // rebuild that changed none of them keeps it.
+    if pages < MAX_URLS / 2 {
+        ctx.emit(sink, "sitemap.xml", inputs(ctx), || {
+            Ok(urlset(&urls(ctx)).into_bytes())
+        })?;
+    } else {
+        for (name, xml) in sitemap_files(base, &urls(ctx), MAX_URLS) {
+            sink.site_file(&name, xml.into_bytes())?;
+        }
     }
+    robots(ctx, sink)
+}
+
+fn robots(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
+    let base = &ctx.config.base_url;
     let robots = format!("User-agent: *\nAllow: /\n\nSitemap: {base}sitemap.xml\n");
     sink.site_file("robots.txt", robots.into_bytes())
 }
@@ -46,13 +65,22 @@ fn sitemap_files(
     files
 }
 
-/// (absolute URL, last modification day) of every current page.
-fn urls(ctx: &Ctx) -> Vec<(String, Option<String>)> {
-    let site = ctx.site;
-    let base = &ctx.config.base_url;
-    let mut urls = Vec::new();
-    listing_urls(ctx, "", &site.current, &mut urls);
-    let groups: [(&str, Vec<&Group>); 4] = [
+/// What the sitemap is made from, for `Ctx::emit`: the current jobs, and each group's size and
+/// newest job (its pages and their date).
+fn inputs(ctx: &Ctx) -> u64 {
+    let mut groups = Vec::new();
+    for (kind, list) in kinds(ctx.site) {
+        for group in list {
+            let newest = group.jobs.first().map(|&i| ctx.entry_keys[i]);
+            groups.push((kind, group.slug.as_str(), group.jobs.len(), newest));
+        }
+    }
+    super::fingerprint(&(ctx.keys_of(&ctx.site.current), groups))
+}
+
+/// The kinds of group pages, with their groups, in sitemap order.
+fn kinds(site: &crate::site::Site) -> [(&'static str, Vec<&Group>); 4] {
+    [
         ("companies", site.companies.values().collect()),
         (
             "locations",
@@ -63,8 +91,16 @@ fn urls(ctx: &Ctx) -> Vec<(String, Option<String>)> {
         ),
         ("types", site.types.iter().collect()),
         ("skills", site.skills.values().collect()),
-    ];
-    for (kind, groups) in &groups {
+    ]
+}
+
+/// (absolute URL, last modification day) of every current page.
+fn urls(ctx: &Ctx) -> Vec<(String, Option<String>)> {
+    let site = ctx.site;
+    let base = &ctx.config.base_url;
+    let mut urls = Vec::new();
+    listing_urls(ctx, "", &site.current, &mut urls);
+    for (kind, groups) in &kinds(site) {
         urls.push((format!("{base}{kind}/"), None));
         for group in groups {
             listing_urls(

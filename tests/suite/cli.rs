@@ -233,8 +233,6 @@ fn timings_name_every_stage_in_order() {
         "read and validate",
         "templates",
         "site model",
-        "job cards",
-        "job rows",
         "html",
         "groups",
         "feeds",

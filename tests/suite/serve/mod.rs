@@ -1,179 +1,25 @@
 //! `jobsmith serve`: the real binary on a free port against temporary boards, spoken to over raw
 //! HTTP/1.1. Each test stops its server (a guard kills it on drop) and is bounded in time.
 //!
-//! `serve_benchmark` is not a timed test: it is ignored by default and prints the save-to-served
-//! times of a generated board (see docs/serve.md).
+//! `bench::serve_benchmark` is not a timed test: it is ignored by default and prints the
+//! save-to-served times of a generated board (see docs/serve.md). `client` holds the server guard
+//! and the raw HTTP/1.1 client.
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod bench;
+mod client;
+
+use std::io::Write;
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::sync::mpsc;
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::{CONFIG, TempBoard, jobsmith, stderr, tree};
+use crate::support::{TempBoard, jobsmith, stderr, tree};
+use client::{Server, request};
 
 /// How long a change may take to be served (the issue's bound).
 const CHANGE_SERVED_WITHIN: Duration = Duration::from_secs(2);
 
-/// A running `jobsmith serve`, killed when dropped.
-pub struct Server {
-    child: Child,
-    pub port: u16,
-    log: PathBuf,
-}
-
-impl Server {
-    /// Starts `jobsmith serve --port 0` on `root` and waits (up to `ready`) for its URL.
-    pub fn start(root: &Path, ready: Duration) -> Server {
-        let log = root.with_extension("serve.log");
-        let mut child = Command::new(env!("CARGO_BIN_EXE_jobsmith"))
-            .args([
-                "serve",
-                "--port",
-                "0",
-                "--now",
-                "2025-10-22T20:30:00Z",
-                "--root",
-            ])
-            .arg(root)
-            .env_remove("SOURCE_DATE_EPOCH")
-            .stdout(Stdio::piped())
-            .stderr(std::fs::File::create(&log).expect("log file"))
-            .spawn()
-            .expect("start jobsmith serve");
-        let stdout = child.stdout.take().expect("stdout");
-        let (sender, receiver) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in BufReader::new(stdout).lines().map_while(Result::ok) {
-                let _ = sender.send(line);
-            }
-        });
-        let mut server = Server {
-            child,
-            port: 0,
-            log,
-        };
-        let line = receiver.recv_timeout(ready).unwrap_or_else(|_| {
-            panic!("serve printed no URL in {ready:?}; log:\n{}", server.log())
-        });
-        server.port = port_of(&line).unwrap_or_else(|| panic!("no URL in {line:?}"));
-        server
-    }
-
-    /// What the server printed on stderr so far.
-    pub fn log(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-
-    pub fn get(&self, path: &str) -> Response {
-        request(self.port, "GET", path)
-    }
-
-    /// GETs `path` until `check` holds or `within` passes; returns the last response.
-    pub fn wait_for(
-        &self,
-        path: &str,
-        within: Duration,
-        check: impl Fn(&Response) -> bool,
-    ) -> Option<Response> {
-        let started = Instant::now();
-        while started.elapsed() < within {
-            let response = self.get(path);
-            if check(&response) {
-                return Some(response);
-            }
-            std::thread::sleep(Duration::from_millis(5));
-        }
-        None
-    }
-
-    /// Waits up to `within` for the process to exit by itself.
-    fn exited_within(&mut self, within: Duration) -> Option<std::process::ExitStatus> {
-        let started = Instant::now();
-        while started.elapsed() < within {
-            if let Some(status) = self.child.try_wait().expect("wait") {
-                return Some(status);
-            }
-            std::thread::sleep(Duration::from_millis(10));
-        }
-        None
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// The port of `http://127.0.0.1:PORT/` in a line.
-fn port_of(line: &str) -> Option<u16> {
-    let rest = &line[line.find("http://127.0.0.1:")? + "http://127.0.0.1:".len()..];
-    rest.split('/').next()?.parse().ok()
-}
-
-/// An HTTP response, read whole.
-pub struct Response {
-    pub status: u16,
-    pub headers: Vec<(String, String)>,
-    pub body: Vec<u8>,
-}
-
-impl Response {
-    pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers
-            .iter()
-            .find(|(n, _)| n.eq_ignore_ascii_case(name))
-            .map(|(_, v)| v.as_str())
-    }
-
-    pub fn text(&self) -> String {
-        String::from_utf8_lossy(&self.body).into_owned()
-    }
-}
-
-/// One request on its own connection, with the path sent exactly as given.
-pub fn request(port: u16, method: &str, path: &str) -> Response {
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(10)))
-        .expect("timeout");
-    write!(
-        stream,
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
-    )
-    .expect("send");
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("read response");
-    parse_response(&raw)
-}
-
-fn parse_response(raw: &[u8]) -> Response {
-    let end = raw
-        .windows(4)
-        .position(|w| w == b"\r\n\r\n")
-        .expect("end of headers");
-    let head = String::from_utf8_lossy(&raw[..end]);
-    let mut lines = head.lines();
-    let status = lines
-        .next()
-        .and_then(|l| l.split(' ').nth(1))
-        .and_then(|s| s.parse().ok())
-        .expect("status line");
-    let headers = lines
-        .filter_map(|l| l.split_once(':'))
-        .map(|(n, v)| (n.trim().to_string(), v.trim().to_string()))
-        .collect();
-    Response {
-        status,
-        headers,
-        body: raw[end + 4..].to_vec(),
-    }
-}
-
-fn job(title: &str, company: &str, date: &str) -> String {
+pub fn job(title: &str, company: &str, date: &str) -> String {
     format!(
         "+++\ntitle = \"{title}\"\ncompany = \"{company}\"\nlocation = \"Berlin, Germany\"\n\
          date = {date}\nurl = \"https://example.org/apply\"\nskills = [\"Rust\"]\n+++\n\n\
@@ -466,7 +312,7 @@ fn ctrl_c_stops_it_within_a_second() {
     )
     .expect("send");
     std::thread::sleep(Duration::from_millis(200));
-    let pid = server.child.id().to_string();
+    let pid = server.pid().to_string();
     let sent = Command::new("kill")
         .args(["-INT", &pid])
         .status()
@@ -481,125 +327,6 @@ fn ctrl_c_stops_it_within_a_second() {
         .filter(|n| n.contains(".jobsmith") || n == "public")
         .collect();
     assert!(leftovers.is_empty(), "left behind: {leftovers:?}");
-}
-
-/// Jobs in the TOML front-matter format, spread over companies, places and skills.
-pub fn write_jobs(root: &Path, count: usize) {
-    const PLACES: [&str; 6] = [
-        "Berlin, Germany",
-        "Remote",
-        "Paris, France",
-        "Bengaluru, Karnataka, India",
-        "Austin, Texas, United States",
-        "Sofia, Bulgaria",
-    ];
-    const SKILLS: [&str; 8] = [
-        "Rust",
-        "Go",
-        "Python",
-        "Java",
-        "SQL",
-        "Kubernetes",
-        "AWS",
-        "Docker",
-    ];
-    for i in 0..count {
-        let text = format!(
-            "+++\ntitle = \"Backend Developer {i}\"\ncompany = \"Company {}\"\n\
-             location = \"{}\"\ndate = 2025-{:02}-{:02}\nurl = \"https://example.org/apply/{i}\"\n\
-             workplace = \"{}\"\nskills = [\"{}\", \"{}\"]\n+++\n\n\
-             We are hiring a backend developer to build **services**.\n\n## Responsibilities\n\n\
-             - Build APIs\n- Write tests\n- Review code\n",
-            i % 800,
-            PLACES[i % PLACES.len()],
-            1 + i % 10,
-            1 + i % 28,
-            ["remote", "on-site", "hybrid"][i % 3],
-            SKILLS[i % SKILLS.len()],
-            SKILLS[(i / 3 + 1) % SKILLS.len()],
-        );
-        let path = root.join(format!("content/jobs/{i:05}.md"));
-        std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
-        std::fs::write(path, text).expect("write job");
-    }
-}
-
-/// Save-to-served times on a generated board. Run with
-/// `cargo test --release --test suite serve_benchmark -- --ignored --nocapture`
-/// (`JOBSMITH_BENCH_JOBS` sets the size, 10,000 by default).
-#[test]
-#[ignore = "a benchmark: run by hand, see docs/serve.md"]
-fn serve_benchmark() {
-    let count: usize = std::env::var("JOBSMITH_BENCH_JOBS")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(10_000);
-    let board = TempBoard::new(&[]);
-    write_jobs(board.root(), count);
-    let started = Instant::now();
-    let server = Server::start(board.root(), Duration::from_secs(600));
-    eprintln!(
-        "{count} jobs: first build served after {:?}",
-        started.elapsed()
-    );
-    let mut edits = Vec::new();
-    for round in 0..15 {
-        let i = (round * 617) % count;
-        let title = format!("Edited Title {round}");
-        let started = Instant::now();
-        std::fs::write(
-            board.root().join(format!("content/jobs/{i:05}.md")),
-            job(&title, &format!("Company {}", i % 800), "2025-10-01"),
-        )
-        .expect("edit");
-        let page = format!("/jobs/{i:05}/");
-        let served = server.wait_for(&page, Duration::from_secs(60), |r| {
-            r.text().contains(&title)
-        });
-        assert!(
-            served.is_some(),
-            "edit {round} not served; log:\n{}",
-            server.log()
-        );
-        edits.push(started.elapsed());
-        std::thread::sleep(Duration::from_millis(300));
-    }
-    let mut full = Vec::new();
-    for round in 0..3 {
-        let started = Instant::now();
-        let description = format!("Full rebuild {round}");
-        board.write(
-            "jobsmith.toml",
-            &format!("description = \"{description}\"\n{CONFIG}"),
-        );
-        let served = server.wait_for("/", Duration::from_secs(120), |r| {
-            r.text().contains(&description)
-        });
-        assert!(
-            served.is_some(),
-            "config change not served; log:\n{}",
-            server.log()
-        );
-        full.push(started.elapsed());
-    }
-    eprintln!("one job edited, save to served: {}", summary(&mut edits));
-    eprintln!(
-        "configuration changed (full rebuild), save to served: {}",
-        summary(&mut full)
-    );
-    eprintln!("server log:\n{}", server.log());
-}
-
-fn summary(times: &mut [Duration]) -> String {
-    times.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    format!(
-        "median {:.0} ms, min {:.0} ms, max {:.0} ms over {}",
-        ms(times[times.len() / 2]),
-        ms(times[0]),
-        ms(times[times.len() - 1]),
-        times.len()
-    )
 }
 
 /// Headless Chromium: an open page reloads itself when a job file is edited on disk.
