@@ -95,6 +95,9 @@ pub struct ServeArgs {
     /// Open the site in the default browser.
     #[arg(long)]
     pub open: bool,
+    /// Print the wall time of each stage after every build.
+    #[arg(long)]
+    pub timings: bool,
     /// Include jobs marked `draft = true`.
     #[arg(long)]
     pub drafts: bool,
@@ -161,7 +164,7 @@ pub fn run() -> ExitCode {
 }
 
 /// The stages of a build, slowest marked by its share of the total.
-fn print_timings(stages: &[crate::Stage]) {
+pub(crate) fn print_timings(stages: &[crate::Stage]) {
     let total: f64 = stages.iter().map(|s| s.time.as_secs_f64()).sum();
     for stage in stages {
         let seconds = stage.time.as_secs_f64();
@@ -250,6 +253,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 port: args.port,
                 open: args.open,
                 drafts: args.drafts,
+                timings: args.timings,
             };
             crate::serve::run(&options)
         }

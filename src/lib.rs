@@ -120,7 +120,7 @@ pub struct Stage {
 }
 
 /// Runs `work` and records its wall time as stage `name`.
-fn timed<T>(stages: &mut Vec<Stage>, name: &'static str, work: impl FnOnce() -> T) -> T {
+pub(crate) fn timed<T>(stages: &mut Vec<Stage>, name: &'static str, work: impl FnOnce() -> T) -> T {
     let started = Instant::now();
     let value = work();
     stages.push(Stage {
@@ -263,8 +263,11 @@ pub fn render_board(
         config.minify = minify;
     }
     let mut stages = Vec::new();
-    let theme = Theme::load(&options.root)?;
-    let renderer = timed(&mut stages, "templates", || Renderer::new(&theme))?;
+    let (theme, renderer) = timed(&mut stages, "templates", || {
+        let theme = Theme::load(&options.root)?;
+        let renderer = Renderer::new(&theme)?;
+        anyhow::Ok((theme, renderer))
+    })?;
     let selection = Selection {
         now: options.now,
         drafts: options.drafts,

@@ -40,6 +40,8 @@ pub struct ServeOptions {
     pub drafts: bool,
     /// The build clock, fixed for the whole session so that pages only change with the board.
     pub now: DateTime<Utc>,
+    /// Print the wall time of each stage after every build.
+    pub timings: bool,
 }
 
 /// What the server shares between the HTTP handlers and the rebuild thread.

@@ -17,6 +17,7 @@ use crate::problem::InvalidInput;
 /// Builds the site again and again, as the board changes.
 pub struct Rebuilder {
     options: BuildOptions,
+    timings: bool,
     cache: FileCache,
     previous: Arc<Snapshot>,
 }
@@ -39,6 +40,7 @@ impl Rebuilder {
         };
         Rebuilder {
             options: build,
+            timings: options.timings,
             cache: FileCache::default(),
             previous: Arc::new(Snapshot::default()),
         }
@@ -100,24 +102,34 @@ impl Rebuilder {
     fn build(&mut self) -> anyhow::Result<(Arc<Snapshot>, crate::Summary, usize)> {
         let options = &self.options;
         let cache = &mut self.cache;
-        let board = crate::read_board_with(
-            &options.root,
-            options.base_url.as_deref(),
-            false,
-            |root, matcher| cache.read(root, matcher),
-        )?;
+        let mut stages = Vec::new();
+        let board = crate::timed(&mut stages, "read and validate", || {
+            crate::read_board_with(
+                &options.root,
+                options.base_url.as_deref(),
+                false,
+                |root, matcher| cache.read(root, matcher),
+            )
+        })?;
         let sink = MemorySink::new(
             Arc::clone(&self.previous),
             options.root.clone(),
             options.output_dir(),
         );
-        let (_, summary, model) = crate::render_board(options, board, &sink)?;
+        let (_, mut summary, model) = crate::render_board(options, board, &sink)?;
         // Freeing ten thousand jobs is slow enough to matter: not on the way to the browser.
         std::thread::spawn(move || drop(model));
         for problem in &summary.problems {
             eprintln!("{problem}");
         }
-        let (site, kept) = sink.finish();
+        let (site, kept) = crate::timed(&mut stages, "snapshot", || sink.finish());
+        let last = stages.pop();
+        stages.append(&mut summary.stages);
+        stages.extend(last);
+        if self.timings {
+            crate::cli::print_timings(&stages);
+        }
+        summary.stages = stages;
         let site = Arc::new(site);
         self.previous = Arc::clone(&site);
         Ok((site, summary, kept))

@@ -23,7 +23,8 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
     };
     let mut search = Context::new();
     search.insert("search", &SearchView::new(ctx));
-    render_listing(ctx, sink, &listing, &search)?;
+    // The search box sits on the first page only: the others do not change with the index.
+    render_listing_pages(ctx, sink, &listing, &search, &Context::new())?;
     ctx.site
         .entries
         .par_iter()
@@ -138,14 +139,28 @@ pub fn render_listing(
     listing: &Listing,
     extra: &Context,
 ) -> anyhow::Result<()> {
-    let extra_key = format!("{extra:?}");
+    render_listing_pages(ctx, sink, listing, extra, extra)
+}
+
+/// Writes every page of a listing, with the variables of `first` on the first page and those of
+/// `rest` on the others.
+fn render_listing_pages(
+    ctx: &Ctx,
+    sink: &dyn Sink,
+    listing: &Listing,
+    first: &Context,
+    rest: &Context,
+) -> anyhow::Result<()> {
+    let keys = [format!("{first:?}"), format!("{rest:?}")];
     paginate(listing.jobs.len(), ctx.config.per_page)
         .into_par_iter()
         .try_for_each(|pager| {
             let dir = format!("{}{}", listing.dir, pager.dir);
+            let on_first = pager.number == 1;
+            let extra = if on_first { first } else { rest };
             let inputs = (
                 listing.key(),
-                &extra_key,
+                &keys[usize::from(!on_first)],
                 (pager.number, pager.total),
                 ctx.keys_of(&listing.jobs[pager.start..pager.end]),
             );

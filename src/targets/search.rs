@@ -22,10 +22,11 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Ctx, Sink};
-use crate::site::{Group, Site};
+use crate::site::{Entry, Group, Site};
 use crate::slug::stable_hash;
 use crate::view::JobCard;
 
@@ -63,20 +64,29 @@ pub struct Index {
 impl Index {
     /// Builds the index of the current jobs of `site`; `card(i)` is the card of `site.entries[i]`.
     pub fn new<'c>(site: &Site, card: impl Fn(usize) -> &'c JobCard + Sync) -> Index {
-        let numbers = job_numbers(site);
-        let words = Words::collect(site.current_jobs());
-        let mut files = vec![(
-            "index.json".to_string(),
-            to_json(&Manifest::new(site, &words)),
-        )];
-        files.extend(words.shards());
-        files.extend(documents(site, &card));
-        files.extend(filters(site, &numbers));
+        let (mut files, more) = rayon::join(
+            || {
+                let jobs: Vec<&Entry> = site.current_jobs().collect();
+                let words = Words::collect(&jobs);
+                let mut files = vec![(
+                    "index.json".to_string(),
+                    to_json(&Manifest::new(site, &words)),
+                )];
+                files.extend(words.shards());
+                files
+            },
+            || {
+                let mut files = documents(site, &card);
+                files.extend(filters(site, &job_numbers(site)));
+                files
+            },
+        );
+        files.extend(more);
         files.sort();
-        let mut digest = String::new();
-        for (name, bytes) in &files {
-            digest.push_str(&format!("{name} {:016x}\n", stable_hash(bytes)));
-        }
+        let digest: String = files
+            .par_iter()
+            .map(|(name, bytes)| format!("{name} {:016x}\n", stable_hash(bytes)))
+            .collect();
         Index {
             dir: format!("search/{:08x}/", stable_hash(&digest) as u32),
             files,
@@ -188,7 +198,7 @@ fn documents<'c>(
         )
     };
     site.current
-        .chunks(CHUNK)
+        .par_chunks(CHUNK)
         .enumerate()
         .map(|(n, chunk)| {
             let docs: Vec<Document> = chunk.iter().map(|&i| document(i)).collect();

@@ -240,3 +240,22 @@ fn every_group_has_its_pages_and_feeds() {
         "counts on the companies index"
     );
 }
+
+/// The search box (and its script) is on the first index page only, so that later pages do not
+/// change whenever the search index does.
+#[test]
+fn only_the_first_index_page_has_the_search_box() {
+    let (_dir, files) = build_sample("https://example.org/");
+    let page = |path: &str| String::from_utf8_lossy(&files[path]).into_owned();
+    let first = page("index.html");
+    assert!(first.contains("id=search") || first.contains("id=\"search\""));
+    assert!(first.contains("/search."), "the script is loaded");
+    for path in ["page/2/index.html", "page/3/index.html"] {
+        let later = page(path);
+        assert!(!later.contains("data-index"), "{path} has a search box");
+        assert!(
+            !later.contains("/search."),
+            "{path} loads the search script"
+        );
+    }
+}

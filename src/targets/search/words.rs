@@ -1,7 +1,9 @@
 //! Words: how job text and queries are folded and cut into words, and the word shards
 //! (`w/KEY.json`) that map each word to the jobs that have it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+
+use rayon::prelude::*;
 
 use super::to_json;
 use crate::job::Workplace;
@@ -59,27 +61,32 @@ fn job_words(entry: &Entry) -> BTreeMap<String, bool> {
 /// Postings of every word, and of every initial letter, as `number * 2 + in_title`.
 #[derive(Debug, Default)]
 pub struct Words {
-    words: BTreeMap<String, Vec<u32>>,
+    /// Hashed while collecting (the shards sort them).
+    words: HashMap<String, Vec<u32>>,
     /// Keyed by the one-letter string.
     initials: BTreeMap<String, Vec<u32>>,
 }
 
 impl Words {
     /// Reads the jobs in listing order, which keeps every list ascending.
-    pub fn collect<'a>(jobs: impl Iterator<Item = &'a Entry>) -> Words {
+    pub fn collect(jobs: &[&Entry]) -> Words {
+        // Cutting text into words is most of the work: done in parallel, merged in order.
+        let found: Vec<BTreeMap<String, bool>> = jobs.par_iter().map(|e| job_words(e)).collect();
         let mut all = Words::default();
-        for (number, entry) in jobs.enumerate() {
-            let mut initials: BTreeMap<String, bool> = BTreeMap::new();
-            for (word, in_title) in job_words(entry) {
-                *initials.entry(word[..1].to_string()).or_default() |= in_title;
+        for (number, words) in found.into_iter().enumerate() {
+            // Words are ASCII: each initial is one byte.
+            let mut initials: BTreeMap<u8, bool> = BTreeMap::new();
+            for (word, in_title) in words {
+                *initials.entry(word.as_bytes()[0]).or_default() |= in_title;
                 all.words
                     .entry(word)
                     .or_default()
                     .push(posting(number, in_title));
             }
             for (initial, in_title) in initials {
+                let key = char::from(initial).to_string();
                 all.initials
-                    .entry(initial)
+                    .entry(key)
                     .or_default()
                     .push(posting(number, in_title));
             }
@@ -115,8 +122,9 @@ impl Words {
                     .insert(word, encode_flagged(postings));
             }
         }
+        let shards: Vec<_> = shards.into_iter().collect();
         shards
-            .into_iter()
+            .into_par_iter()
             .map(|(name, shard)| (name, to_json(&shard)))
             .collect()
     }
@@ -206,7 +214,7 @@ mod tests {
         assert!(!found["germany"]);
         assert!(!found["hybrid"]);
         assert!(!found.contains_key("de"), "country codes are not words");
-        let words = Words::collect(site.current_jobs());
+        let words = Words::collect(&site.current_jobs().collect::<Vec<_>>());
         assert_eq!(words.initials["k"], [posting(0, false), posting(1, true)]);
     }
 }

@@ -65,7 +65,12 @@ fn serve_benchmark() {
         PathBuf::from,
     );
     let started = Instant::now();
-    let server = Server::start_binary(&binary, board.root(), Duration::from_secs(600));
+    let server = Server::start_binary(
+        &binary,
+        board.root(),
+        Duration::from_secs(600),
+        &["--timings"],
+    );
     eprintln!(
         "{count} jobs: first build served after {:?}",
         started.elapsed()

@@ -18,11 +18,12 @@ pub struct Server {
 impl Server {
     /// Starts `jobsmith serve --port 0` on `root` and waits (up to `ready`) for its URL.
     pub fn start(root: &Path, ready: Duration) -> Server {
-        Server::start_binary(Path::new(env!("CARGO_BIN_EXE_jobsmith")), root, ready)
+        Server::start_binary(Path::new(env!("CARGO_BIN_EXE_jobsmith")), root, ready, &[])
     }
 
-    /// `start`, with another build of jobsmith (the benchmark times a release binary).
-    pub fn start_binary(binary: &Path, root: &Path, ready: Duration) -> Server {
+    /// `start`, with another build of jobsmith (the benchmark times a release binary) and more
+    /// arguments.
+    pub fn start_binary(binary: &Path, root: &Path, ready: Duration, extra: &[&str]) -> Server {
         let log = root.with_extension("serve.log");
         let mut child = Command::new(binary)
             .args([
@@ -34,6 +35,7 @@ impl Server {
                 "--root",
             ])
             .arg(root)
+            .args(extra)
             .env_remove("SOURCE_DATE_EPOCH")
             .stdout(Stdio::piped())
             .stderr(std::fs::File::create(&log).expect("log file"))
