@@ -168,8 +168,11 @@ pub(crate) fn print_timings(stages: &[crate::Stage]) {
     let total: f64 = stages.iter().map(|s| s.time.as_secs_f64()).sum();
     for stage in stages {
         let seconds = stage.time.as_secs_f64();
+        let peak = stage
+            .peak_kib
+            .map_or_else(String::new, |kib| format!("{:>6} MiB peak  ", kib / 1024));
         eprintln!(
-            "{:>9.1} ms {:>5.1}%  {}",
+            "{:>9.1} ms {:>5.1}%  {peak}{}",
             seconds * 1000.0,
             100.0 * seconds / total.max(f64::EPSILON),
             stage.name

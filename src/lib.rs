@@ -112,11 +112,13 @@ pub struct Summary {
     pub stages: Vec<Stage>,
 }
 
-/// One stage of a build and the wall time it took.
+/// One stage of a build, the wall time it took and the process's peak memory at its end.
 #[derive(Debug, Clone, Copy)]
 pub struct Stage {
     pub name: &'static str,
     pub time: Duration,
+    /// Peak resident memory of the process so far, in KiB, where the system tells it (Linux).
+    pub peak_kib: Option<u64>,
 }
 
 /// Runs `work` and records its wall time as stage `name`.
@@ -126,8 +128,16 @@ pub(crate) fn timed<T>(stages: &mut Vec<Stage>, name: &'static str, work: impl F
     stages.push(Stage {
         name,
         time: started.elapsed(),
+        peak_kib: peak_memory_kib(),
     });
     value
+}
+
+/// The process's peak resident memory (`VmHWM`), in KiB, on systems with `/proc`.
+fn peak_memory_kib() -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
 }
 
 /// The board read and checked: the input of every later stage.
@@ -145,11 +155,15 @@ pub fn read_board(
     skip_invalid: bool,
 ) -> anyhow::Result<Board> {
     read_board_with(root, base_url, skip_invalid, |root, matcher| {
-        let dataset = load::load(root);
-        (
-            dataset.problems,
-            validate::validate(dataset.records, matcher),
-        )
+        // Each file's records are checked as soon as it is read and then dropped: the raw
+        // records of a whole board never sit in memory beside its jobs.
+        let (problems, checked) = load::load_with(root, |records| {
+            records
+                .iter()
+                .map(|record| validate::check(record, matcher))
+                .collect::<Vec<_>>()
+        });
+        (problems, validate::combine(checked.into_iter().flatten()))
     })
 }
 
@@ -347,8 +361,10 @@ pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<Vec<St
         entry_keys: site.entries.par_iter().map(entry_key).collect(),
         search: std::sync::OnceLock::new(),
     };
+    let mut ctx = ctx;
     for (name, target) in TARGETS {
         timed(&mut stages, name, || target(&ctx, sink))?;
+        ctx.release_after(name);
     }
     Ok(stages)
 }

@@ -9,6 +9,7 @@ mod salary;
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::date::Posted;
@@ -66,7 +67,11 @@ pub struct Valid {
 
 /// Checks every record; records with errors are left out and their problems kept.
 pub fn validate(records: Vec<Record>, skills: &SkillMatcher) -> Valid {
-    combine(records.iter().map(|record| check(record, skills)))
+    let checked: Vec<Checked> = records
+        .par_iter()
+        .map(|record| check(record, skills))
+        .collect();
+    combine(checked)
 }
 
 /// One record checked on its own: what it gives, if it is usable, and its problems.

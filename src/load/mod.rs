@@ -10,6 +10,7 @@ mod front_matter;
 
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde_json::{Map, Value};
 use walkdir::WalkDir;
 
@@ -67,7 +68,46 @@ pub struct Dataset {
 /// Symbolic links are followed while they stay inside the board; one that leads outside it is
 /// refused, so a pull request cannot publish a file of the machine that builds the board.
 pub fn load(root: &Path) -> Dataset {
-    walk(root, &mut |path, dataset| load_file(root, path, dataset))
+    let (problems, records) = load_with(root, |records| records);
+    Dataset {
+        records: records.into_iter().flatten().collect(),
+        problems,
+    }
+}
+
+/// Reads every file under `root/content` as `load` does, handing each file's records to `each`
+/// as soon as the file is read (so they need not all be in memory at once); returns, in dataset
+/// order, every problem met and what `each` made of each file.
+///
+/// The walk is in dataset order; files are read, parsed and handed over in parallel, then put
+/// back in that order, each file's problems after those the walk met before it.
+pub fn load_with<T: Send>(
+    root: &Path,
+    each: impl Fn(Vec<Record>) -> T + Sync,
+) -> (Vec<Problem>, Vec<T>) {
+    let mut files = Vec::new();
+    let walked = walk(root, &mut |path, dataset| {
+        files.push((path.to_path_buf(), dataset.problems.len()));
+    });
+    let read: Vec<(Vec<Problem>, T)> = files
+        .par_iter()
+        .map(|(path, _)| {
+            let one = load_one(root, path);
+            (one.problems, each(one.records))
+        })
+        .collect();
+    let mut walk_problems = walked.problems.into_iter();
+    let mut taken = 0;
+    let mut problems = Vec::new();
+    let mut made = Vec::with_capacity(read.len());
+    for ((_, before), (mut file_problems, value)) in files.iter().zip(read) {
+        problems.extend(walk_problems.by_ref().take(before - taken));
+        taken = *before;
+        problems.append(&mut file_problems);
+        made.push(value);
+    }
+    problems.extend(walk_problems);
+    (problems, made)
 }
 
 /// The records and problems of one file under `content/`.
@@ -284,5 +324,53 @@ pub(crate) fn toml_to_json(value: toml::Value) -> Value {
                 .map(|(k, v)| (k, toml_to_json(v)))
                 .collect(),
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Files are read in parallel, but records and problems come out in the walk's order, the
+    /// walk's own problems (a link out of the board) in their place between the files'.
+    #[test]
+    fn parallel_reading_keeps_the_dataset_order() {
+        let board = tempfile::tempdir().expect("temp dir");
+        let jobs = board.path().join("content/jobs");
+        std::fs::create_dir_all(&jobs).expect("folders");
+        let outside = tempfile::tempdir().expect("temp dir");
+        std::fs::write(outside.path().join("x.md"), "+++\ntitle = \"X\"\n+++\n").expect("write");
+        for n in 0..40 {
+            let text = if n % 10 == 3 {
+                format!("+++\ntitle = \"Broken {n:02}\n+++\n")
+            } else {
+                format!("+++\ntitle = \"Job {n:02}\"\n+++\n")
+            };
+            std::fs::write(jobs.join(format!("{n:02}.md")), text).expect("write");
+        }
+        std::os::unix::fs::symlink(outside.path().join("x.md"), jobs.join("20-link.md"))
+            .expect("symlink");
+        let dataset = load(board.path());
+        let titles: Vec<&str> = dataset
+            .records
+            .iter()
+            .filter_map(|r| r.fields.get("title")?.as_str())
+            .collect();
+        let expected: Vec<String> = (0..40)
+            .filter(|n| n % 10 != 3)
+            .map(|n| format!("Job {n:02}"))
+            .collect();
+        assert_eq!(titles, expected);
+        let paths: Vec<&str> = dataset.problems.iter().map(|p| p.path.as_str()).collect();
+        assert_eq!(
+            paths,
+            [
+                "content/jobs/03.md",
+                "content/jobs/13.md",
+                "content/jobs/20-link.md",
+                "content/jobs/23.md",
+                "content/jobs/33.md"
+            ]
+        );
     }
 }

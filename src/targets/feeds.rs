@@ -4,6 +4,7 @@
 //! Items are the newest current jobs of the group (`feeds.max_items`); guids are the job pages'
 //! permalinks, so they stay the same across builds.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use rayon::prelude::*;
@@ -141,10 +142,10 @@ fn rss_xml(ctx: &Ctx, spec: &FeedSpec) -> anyhow::Result<Vec<u8>> {
 
 /// Entry `index`'s `<item>` as the pretty writer indents it inside a channel, with the line
 /// break before it: made on first use, then shared by every feed that shows the job.
-fn item_xml<'c>(ctx: &'c Ctx, index: usize) -> anyhow::Result<&'c str> {
-    let cell = &ctx.feed_items[index];
-    if let Some(xml) = cell.get() {
-        return Ok(xml);
+fn item_xml<'c>(ctx: &'c Ctx, index: usize) -> anyhow::Result<Cow<'c, str>> {
+    let cell = ctx.feed_items.get(index);
+    if let Some(xml) = cell.and_then(|c| c.get()) {
+        return Ok(Cow::Borrowed(xml));
     }
     let channel = Channel {
         items: vec![item(ctx, index)],
@@ -155,7 +156,11 @@ fn item_xml<'c>(ctx: &'c Ctx, index: usize) -> anyhow::Result<&'c str> {
     let (Some(start), Some(end)) = (xml.find("\n    <item>"), xml.rfind("</item>")) else {
         anyhow::bail!("the RSS writer gave no <item> for job {index}");
     };
-    Ok(cell.get_or_init(|| xml[start..end + "</item>".len()].to_string()))
+    let item = xml[start..end + "</item>".len()].to_string();
+    Ok(match cell {
+        Some(cell) => Cow::Borrowed(cell.get_or_init(|| item)),
+        None => Cow::Owned(item),
+    })
 }
 
 fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -186,7 +191,7 @@ fn item(ctx: &Ctx, index: usize) -> Item {
         pub_date: Some(entry.job.posted.to_rfc2822()),
         // Readers show an RSS description as HTML: the plain-text summary is escaped for it, so
         // text such as `<img onerror=…>` shows as written instead of running.
-        description: Some(crate::text::escape_html(ctx.summary(index))),
+        description: Some(crate::text::escape_html(&ctx.summary(index))),
         categories: categories
             .into_iter()
             .map(|name| Category { name, domain: None })
@@ -266,7 +271,7 @@ fn write_json_feed(ctx: &Ctx, sink: &dyn Sink, spec: &FeedSpec) -> anyhow::Resul
                 url: link,
                 external_url: entry.job.url.clone(),
                 title: format!("{} at {} ({})", card.title, card.company, card.location),
-                content_text: ctx.summary(i).to_string(),
+                content_text: ctx.summary(i).into_owned(),
                 date_published: entry.job.posted.to_rfc3339(),
                 tags: card.skills.iter().map(|s| s.name.clone()).collect(),
             }

@@ -168,7 +168,8 @@ fn render_listing_pages(
                 let rows = listing.jobs[pager.start..pager.end]
                     .iter()
                     .map(|&i| ctx.row(i))
-                    .collect::<anyhow::Result<Vec<&str>>>()?;
+                    .collect::<anyhow::Result<Vec<_>>>()?;
+                let rows: Vec<&str> = rows.iter().map(|row| &**row).collect();
                 render_listing_page(ctx, listing, extra, &rows, &pager)
             })
         })

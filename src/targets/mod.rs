@@ -16,6 +16,7 @@ pub mod readme;
 pub mod search;
 pub mod sitemap;
 
+use std::borrow::Cow;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::OnceLock;
 
@@ -59,21 +60,39 @@ impl Ctx<'_> {
         self.cards[index].get_or_init(|| JobCard::new(self.site, &self.site.entries[index]))
     }
 
-    /// The listing row of entry `index`.
-    pub fn row(&self, index: usize) -> anyhow::Result<&str> {
-        let cell = &self.rows[index];
+    /// The listing row of entry `index`, made once while the rows are kept (`release_after`).
+    pub fn row(&self, index: usize) -> anyhow::Result<Cow<'_, str>> {
+        let make = || html::render_row(self, index);
+        let Some(cell) = self.rows.get(index) else {
+            return Ok(Cow::Owned(make()?));
+        };
         if let Some(row) = cell.get() {
-            return Ok(row);
+            return Ok(Cow::Borrowed(row));
         }
-        let row = html::render_row(self, index)?;
-        Ok(cell.get_or_init(|| row))
+        let row = make()?;
+        Ok(Cow::Borrowed(cell.get_or_init(|| row)))
     }
 
-    /// The feed summary of entry `index`.
-    pub fn summary(&self, index: usize) -> &str {
-        self.summaries[index].get_or_init(|| {
-            feeds::summary(self.card(index), &self.site.entries[index].job.description)
-        })
+    /// The feed summary of entry `index`, made once while the summaries are kept.
+    pub fn summary(&self, index: usize) -> Cow<'_, str> {
+        let make = || feeds::summary(self.card(index), &self.site.entries[index].job.description);
+        match self.summaries.get(index) {
+            Some(cell) => Cow::Borrowed(cell.get_or_init(make)),
+            None => Cow::Owned(make()),
+        }
+    }
+
+    /// Frees what no target after `target` reads: listing rows once the listings are out, feed
+    /// items and summaries once the feeds are (a large board's peak memory is that much lower).
+    pub fn release_after(&mut self, target: &str) {
+        match target {
+            "groups" => self.rows = Vec::new(),
+            "feeds" => {
+                self.feed_items = Vec::new();
+                self.summaries = Vec::new();
+            }
+            _ => {}
+        }
     }
 
     /// The search index of this build.

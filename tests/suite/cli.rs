@@ -227,7 +227,7 @@ fn timings_name_every_stage_in_order() {
     let stages: Vec<&str> = text
         .lines()
         .filter(|line| line.contains(" ms ") && line.contains('%'))
-        .map(|line| line.rsplit("%  ").next().unwrap_or_default())
+        .map(|line| line.rsplit("  ").next().unwrap_or_default())
         .collect();
     let expected = [
         "read and validate",
