@@ -4,7 +4,7 @@
 //! `<`, `>` and `&` are written as Unicode escapes, so no text can close the script element.
 
 use chrono::{Days, NaiveDate};
-use serde_json::{Map, Value, json};
+use serde::Serialize;
 
 use crate::job::{Period, Workplace};
 use crate::site::Entry;
@@ -13,104 +13,203 @@ use crate::text::escape_html;
 /// The JSON-LD of a current job's page; `description_html` is its sanitised description.
 pub fn job_posting(entry: &Entry, description_html: &str, expire_after_days: u32) -> String {
     let job = &entry.job;
-    let mut data = Map::new();
-    data.insert("@context".into(), json!("https://schema.org/"));
-    data.insert("@type".into(), json!("JobPosting"));
-    data.insert("title".into(), json!(job.title));
+    let fallback;
     let description = if description_html.trim().is_empty() {
-        format!(
+        fallback = format!(
             "<p>{} at {} ({}).</p>",
             escape_html(&job.title),
             escape_html(&job.company),
             escape_html(&job.location)
-        )
+        );
+        &fallback
     } else {
-        description_html.to_string()
+        description_html
     };
-    data.insert("description".into(), json!(description));
-    data.insert(
-        "datePosted".into(),
-        json!(job.date.format("%Y-%m-%d").to_string()),
-    );
-    if let Some(through) = valid_through(job.valid_through, job.date, expire_after_days) {
-        data.insert(
-            "validThrough".into(),
-            json!(format!("{}T23:59:59Z", through.format("%Y-%m-%d"))),
-        );
-    }
-    if let Some(employment) = job.employment {
-        data.insert("employmentType".into(), json!(employment.schema_org()));
-    }
-    let mut organization = Map::new();
-    organization.insert("@type".into(), json!("Organization"));
-    organization.insert("name".into(), json!(job.company));
-    if let Some(site) = &job.company_url {
-        organization.insert("sameAs".into(), json!(site));
-    }
-    data.insert("hiringOrganization".into(), Value::Object(organization));
-    data.insert(
-        "identifier".into(),
-        json!({"@type": "PropertyValue", "name": job.company, "value": job.id}),
-    );
-    insert_location(&mut data, entry);
-    if let Some(salary) = &job.salary {
-        let mut value = Map::new();
-        value.insert("@type".into(), json!("QuantitativeValue"));
-        match (salary.min, salary.max) {
-            (Some(min), Some(max)) if min < max => {
-                value.insert("minValue".into(), json!(min));
-                value.insert("maxValue".into(), json!(max));
+    let (job_location, job_location_type, applicant_location_requirements) = location(entry);
+    let posting = Posting {
+        context: "https://schema.org/",
+        kind: "JobPosting",
+        applicant_location_requirements,
+        base_salary: job.salary.as_ref().map(|salary| {
+            let (min_value, max_value, value) = match (salary.min, salary.max) {
+                (Some(min), Some(max)) if min < max => (Some(min), Some(max), None),
+                (Some(one), _) | (None, Some(one)) => (None, None, Some(one)),
+                (None, None) => (None, None, None),
+            };
+            MonetaryAmount {
+                kind: "MonetaryAmount",
+                currency: &salary.currency,
+                value: QuantitativeValue {
+                    kind: "QuantitativeValue",
+                    max_value,
+                    min_value,
+                    unit_text: match salary.period {
+                        Period::Year => "YEAR",
+                        Period::Month => "MONTH",
+                        Period::Hour => "HOUR",
+                    },
+                    value,
+                },
             }
-            (Some(one), _) | (None, Some(one)) => {
-                value.insert("value".into(), json!(one));
-            }
-            (None, None) => {}
-        }
-        let unit = match salary.period {
-            Period::Year => "YEAR",
-            Period::Month => "MONTH",
-            Period::Hour => "HOUR",
-        };
-        value.insert("unitText".into(), json!(unit));
-        data.insert(
-            "baseSalary".into(),
-            json!({"@type": "MonetaryAmount", "currency": salary.currency, "value": value}),
-        );
-    }
-    script_safe(&Value::Object(data).to_string())
+        }),
+        date_posted: job.date.format("%Y-%m-%d").to_string(),
+        description,
+        employment_type: job.employment.map(|e| e.schema_org()),
+        hiring_organization: Organization {
+            kind: "Organization",
+            name: &job.company,
+            same_as: job.company_url.as_deref(),
+        },
+        identifier: PropertyValue {
+            kind: "PropertyValue",
+            name: &job.company,
+            value: &job.id,
+        },
+        job_location,
+        job_location_type,
+        title: &job.title,
+        valid_through: valid_through(job.valid_through, job.date, expire_after_days)
+            .map(|through| format!("{}T23:59:59Z", through.format("%Y-%m-%d"))),
+    };
+    // Plain data written into memory: serialising cannot fail.
+    let json = serde_json::to_vec(&posting).unwrap_or_default();
+    let mut out = ScriptSafe(Vec::with_capacity(json.len() + json.len() / 8));
+    out.push(&json);
+    String::from_utf8(out.0).unwrap_or_default()
 }
 
-/// Where the job is: an address, or for remote jobs the telecommute type and the country asked for.
-fn insert_location(data: &mut Map<String, Value>, entry: &Entry) {
+// The fields of each object are declared in alphabetical order, the order search engines and
+// the tests have always seen them in.
+
+#[derive(Serialize)]
+struct Posting<'a> {
+    #[serde(rename = "@context")]
+    context: &'static str,
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(
+        rename = "applicantLocationRequirements",
+        skip_serializing_if = "Option::is_none"
+    )]
+    applicant_location_requirements: Option<Named<'a>>,
+    #[serde(rename = "baseSalary", skip_serializing_if = "Option::is_none")]
+    base_salary: Option<MonetaryAmount<'a>>,
+    #[serde(rename = "datePosted")]
+    date_posted: String,
+    description: &'a str,
+    #[serde(rename = "employmentType", skip_serializing_if = "Option::is_none")]
+    employment_type: Option<&'static str>,
+    #[serde(rename = "hiringOrganization")]
+    hiring_organization: Organization<'a>,
+    identifier: PropertyValue<'a>,
+    #[serde(rename = "jobLocation", skip_serializing_if = "Option::is_none")]
+    job_location: Option<JobLocation<'a>>,
+    #[serde(rename = "jobLocationType", skip_serializing_if = "Option::is_none")]
+    job_location_type: Option<&'static str>,
+    title: &'a str,
+    #[serde(rename = "validThrough", skip_serializing_if = "Option::is_none")]
+    valid_through: Option<String>,
+}
+
+#[derive(Serialize)]
+struct Named<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+}
+
+#[derive(Serialize)]
+struct Organization<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    #[serde(rename = "sameAs", skip_serializing_if = "Option::is_none")]
+    same_as: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct PropertyValue<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    name: &'a str,
+    value: &'a str,
+}
+
+#[derive(Serialize)]
+struct MonetaryAmount<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    currency: &'a str,
+    value: QuantitativeValue,
+}
+
+#[derive(Serialize)]
+struct QuantitativeValue {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "maxValue", skip_serializing_if = "Option::is_none")]
+    max_value: Option<f64>,
+    #[serde(rename = "minValue", skip_serializing_if = "Option::is_none")]
+    min_value: Option<f64>,
+    #[serde(rename = "unitText")]
+    unit_text: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    value: Option<f64>,
+}
+
+#[derive(Serialize)]
+struct JobLocation<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    address: Address<'a>,
+}
+
+#[derive(Serialize)]
+struct Address<'a> {
+    #[serde(rename = "@type")]
+    kind: &'static str,
+    #[serde(rename = "addressCountry", skip_serializing_if = "Option::is_none")]
+    address_country: Option<&'static str>,
+    #[serde(rename = "addressLocality", skip_serializing_if = "Option::is_none")]
+    address_locality: Option<&'a str>,
+    #[serde(rename = "addressRegion", skip_serializing_if = "Option::is_none")]
+    address_region: Option<&'a str>,
+}
+
+/// Where the job is: an address, or for remote jobs the telecommute type and the country asked
+/// for (as `jobLocation`, `jobLocationType`, `applicantLocationRequirements`).
+fn location(
+    entry: &Entry,
+) -> (
+    Option<JobLocation<'_>>,
+    Option<&'static str>,
+    Option<Named<'_>>,
+) {
     let place = &entry.place;
-    let mut address = Map::new();
-    address.insert("@type".into(), json!("PostalAddress"));
-    if let Some(locality) = &place.locality {
-        address.insert("addressLocality".into(), json!(locality));
-    }
-    if let Some(region) = &place.region {
-        address.insert("addressRegion".into(), json!(region));
-    }
-    if let Some(country) = place.country {
-        address.insert("addressCountry".into(), json!(country.code));
-    }
     if entry.job.workplace == Workplace::Remote {
-        data.insert("jobLocationType".into(), json!("TELECOMMUTE"));
-        if let Some(country) = place.country {
-            data.insert(
-                "applicantLocationRequirements".into(),
-                json!({"@type": "Country", "name": country.name}),
-            );
-        }
-        return;
+        let country = place.country.map(|country| Named {
+            kind: "Country",
+            name: country.name,
+        });
+        return (None, Some("TELECOMMUTE"), country);
     }
-    if address.len() == 1 {
-        address.insert("addressLocality".into(), json!(entry.job.location));
+    let mut address = Address {
+        kind: "PostalAddress",
+        address_country: place.country.map(|c| c.code),
+        address_locality: place.locality.as_deref(),
+        address_region: place.region.as_deref(),
+    };
+    if address.address_country.is_none()
+        && address.address_locality.is_none()
+        && address.address_region.is_none()
+    {
+        address.address_locality = Some(&entry.job.location);
     }
-    data.insert(
-        "jobLocation".into(),
-        json!({"@type": "Place", "address": address}),
-    );
+    let location = JobLocation {
+        kind: "Place",
+        address,
+    };
+    (Some(location), None, None)
 }
 
 /// The last day a job is open: `valid_through`, else the date plus `expire_after_days`.
@@ -128,14 +227,35 @@ pub fn valid_through(
 
 /// JSON that cannot end its `<script>` element or be read as markup.
 pub fn script_safe(json: &str) -> String {
-    json.replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+    let mut out = ScriptSafe(Vec::with_capacity(json.len()));
+    out.push(json.as_bytes());
+    String::from_utf8(out.0).unwrap_or_default()
+}
+
+/// JSON with `<`, `>` and `&` written as Unicode escapes. In JSON text these bytes only occur
+/// inside strings, where the escapes mean the same characters.
+struct ScriptSafe(Vec<u8>);
+
+impl ScriptSafe {
+    fn push(&mut self, bytes: &[u8]) {
+        let mut rest = bytes;
+        while let Some(at) = memchr::memchr3(b'<', b'>', b'&', rest) {
+            self.0.extend_from_slice(&rest[..at]);
+            self.0.extend_from_slice(match rest[at] {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                _ => b"\\u0026",
+            });
+            rest = &rest[at + 1..];
+        }
+        self.0.extend_from_slice(rest);
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::{Value, json};
 
     #[test]
     fn script_safe_json_still_parses_to_the_same_text() {

@@ -358,7 +358,12 @@ pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<Vec<St
         summaries: strings(),
         feed_items: strings(),
         epoch: epoch(config, theme, &site_view),
-        entry_keys: site.entries.par_iter().map(entry_key).collect(),
+        remember: sink.remembers(),
+        entry_keys: if sink.remembers() {
+            site.entries.par_iter().map(entry_key).collect()
+        } else {
+            Vec::new()
+        },
         search: std::sync::OnceLock::new(),
     };
     let mut ctx = ctx;

@@ -244,9 +244,30 @@ fn tag_name(tag: &str) -> &str {
 
 /// The first `max_chars` characters of the description as plain text, cut at a word.
 pub fn summary(markdown: &str, max_chars: usize) -> String {
+    // Parsing a whole description for its first lines is wasted work on a large board: the
+    // blocks up to a blank line some way past `max_chars` give the same text, unless that text
+    // falls short or a link reference may be defined further down.
+    let start = max_chars * 2;
+    let end = markdown
+        .get(start..)
+        .and_then(|rest| rest.find("\n\n"))
+        .map(|at| start + at);
+    if let Some(end) = end.filter(|&end| !markdown[end..].contains("]:"))
+        && let Some(text) = summary_of(&markdown[..end], max_chars, true)
+    {
+        return text;
+    }
+    summary_of(markdown, max_chars, false).unwrap_or_default()
+}
+
+/// The summary of `markdown`; with `need_cut`, `None` when it holds no more than `max_chars`
+/// characters of text (a longer source may have more to say).
+fn summary_of(markdown: &str, max_chars: usize, need_cut: bool) -> Option<String> {
     let mut text = String::new();
+    let mut chars = 0;
     let mut cut = false;
     for event in Parser::new(markdown) {
+        let before = text.len();
         match event {
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
             Event::SoftBreak | Event::HardBreak | Event::End(_) if !text.ends_with(' ') => {
@@ -254,27 +275,34 @@ pub fn summary(markdown: &str, max_chars: usize) -> String {
             }
             _ => {}
         }
-        if text.chars().count() > max_chars {
+        chars += text[before..].chars().count();
+        if chars > max_chars {
             cut = true;
             break;
         }
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
+    if need_cut && !cut {
+        return None;
+    }
     let mut out = String::new();
-    for word in words {
-        if out.chars().count() + word.chars().count() + 1 > max_chars {
+    let mut out_chars = 0;
+    for word in text.split_whitespace() {
+        let word_chars = word.chars().count();
+        if out_chars + word_chars + 1 > max_chars {
             out.push('…');
-            return out;
+            return Some(out);
         }
         if !out.is_empty() {
             out.push(' ');
+            out_chars += 1;
         }
         out.push_str(word);
+        out_chars += word_chars;
     }
     if cut {
         out.push('…');
     }
-    out
+    Some(out)
 }
 
 fn sanitiser() -> &'static ammonia::Builder<'static> {
@@ -470,5 +498,41 @@ mod tests {
             30,
         );
         assert_eq!(s, "Role We build fast things with…");
+    }
+
+    /// Summaries read only the start of a long description: they must say what reading all of
+    /// it says, whatever comes after the cut.
+    #[test]
+    fn summaries_of_the_start_equal_summaries_of_the_whole() {
+        let para = "We ship **reliable** services to [customers](https://example.org/) every week, \
+                    and we care about tests, reviews and calm on-call rotations.";
+        let long_list: String = (0..40)
+            .map(|n| format!("- Item number {n} of the list\n"))
+            .collect();
+        let cases = [
+            format!("## About\n\n{para}\n\n{para}\n\n{para}\n\n{para}\n\n{para}\n\n{para}"),
+            // A link whose reference is defined at the very end.
+            format!(
+                "{para}\n\nSee [our page][home].\n\n{para}\n\n{para}\n\n{para}\n\n[home]: https://e.org/"
+            ),
+            // A fenced block holding blank lines across the cut.
+            format!("{para}\n\n```\ncode\n\n\n\nmore code\n```\n\n{para}\n\n{para}"),
+            // Little text for much source: the start is not enough.
+            format!(
+                "{}\n\nThe end.",
+                "[a](https://example.org/a-long-path-that-takes-room) ".repeat(60)
+            ),
+            format!("Short.\n\n{long_list}\n\n{para}"),
+            "ü".repeat(2_000),
+        ];
+        for markdown in &cases {
+            for max in [20, 280] {
+                assert_eq!(
+                    summary(markdown, max),
+                    summary_of(markdown, max, false).unwrap_or_default(),
+                    "{max}: {markdown}"
+                );
+            }
+        }
     }
 }

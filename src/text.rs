@@ -11,9 +11,10 @@ use std::borrow::Cow;
 /// One line of text: each run of line breaks becomes one space, tabs become spaces, and other
 /// control characters and non-characters are dropped.
 pub fn one_line(text: &str) -> Cow<'_, str> {
-    if !text
-        .chars()
-        .any(|c| c.is_control() || is_dropped(c) || is_line_break(c))
+    if plain_ascii(text, false)
+        || !text
+            .chars()
+            .any(|c| c.is_control() || is_dropped(c) || is_line_break(c))
     {
         return Cow::Borrowed(text);
     }
@@ -44,10 +45,17 @@ pub fn one_line(text: &str) -> Cow<'_, str> {
 /// character and non-character is dropped.
 pub fn block(text: &str) -> Cow<'_, str> {
     let keep = |c: char| matches!(c, '\t' | '\n' | '\r') || !(c.is_control() || is_dropped(c));
-    if text.chars().all(keep) {
+    if plain_ascii(text, true) || text.chars().all(keep) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.chars().filter(|&c| keep(c)).collect())
+}
+
+/// Whether `text` is printable ASCII only (with tabs and line feeds and carriage returns when
+/// `breaks`): nothing to drop or fold. Most text is, and bytes are quicker to check than chars.
+fn plain_ascii(text: &str, breaks: bool) -> bool {
+    text.bytes()
+        .all(|b| (b' '..0x7f).contains(&b) || (breaks && matches!(b, b'\t' | b'\n' | b'\r')))
 }
 
 /// Escapes text for HTML element content: `&`, `<` and `>`.

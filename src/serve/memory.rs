@@ -87,6 +87,10 @@ impl Sink for MemorySink {
         Ok(())
     }
 
+    fn remembers(&self) -> bool {
+        true
+    }
+
     fn reuse(&self, path: &str, key: u64) -> bool {
         let Some(old) = self.previous.files.get(path) else {
             return false;

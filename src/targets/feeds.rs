@@ -62,12 +62,14 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         .collect();
     specs.par_iter().try_for_each(|spec| {
         let shown = &spec.jobs[..spec.jobs.len().min(ctx.config.feeds.max_items)];
-        let inputs = (
-            &spec.dir,
-            &spec.title,
-            &spec.description,
-            ctx.keys_of(shown),
-        );
+        let inputs = || {
+            (
+                &spec.dir,
+                &spec.title,
+                &spec.description,
+                ctx.keys_of(shown),
+            )
+        };
         ctx.emit(sink, &format!("{}rss.xml", spec.dir), inputs, || {
             rss_xml(ctx, spec)
         })

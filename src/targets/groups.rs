@@ -226,11 +226,13 @@ fn render_index(
 ) -> anyhow::Result<()> {
     let dir = format!("{kind}/");
     let letters = by_letter(links(ctx, kind, groups));
-    let inputs = (
-        [heading, &description],
-        format!("{extra:?}"),
-        super::fingerprint_serialized(&letters),
-    );
+    let inputs = || {
+        (
+            [heading, &description],
+            format!("{extra:?}"),
+            super::fingerprint_serialized(&letters),
+        )
+    };
     ctx.emit(sink, &format!("{dir}index.html"), inputs, || {
         let title = format!("{heading} – {}", ctx.config.title);
         let page = PageView::new(ctx.config, ctx.site, &dir, title, description.clone());

@@ -31,9 +31,12 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         .enumerate()
         .try_for_each(|(index, entry)| {
             let path = format!("{}index.html", job_dir(entry));
-            ctx.emit(sink, &path, ctx.entry_keys[index], || {
-                render_job(ctx, entry, ctx.card(index))
-            })
+            ctx.emit(
+                sink,
+                &path,
+                || ctx.entry_keys[index],
+                || render_job(ctx, entry, ctx.card(index)),
+            )
         })?;
     render_404(ctx, sink)
 }
@@ -158,12 +161,14 @@ fn render_listing_pages(
             let dir = format!("{}{}", listing.dir, pager.dir);
             let on_first = pager.number == 1;
             let extra = if on_first { first } else { rest };
-            let inputs = (
-                listing.key(),
-                &keys[usize::from(!on_first)],
-                (pager.number, pager.total),
-                ctx.keys_of(&listing.jobs[pager.start..pager.end]),
-            );
+            let inputs = || {
+                (
+                    listing.key(),
+                    &keys[usize::from(!on_first)],
+                    (pager.number, pager.total),
+                    ctx.keys_of(&listing.jobs[pager.start..pager.end]),
+                )
+            };
             ctx.emit(sink, &format!("{dir}index.html"), inputs, || {
                 let rows = listing.jobs[pager.start..pager.end]
                     .iter()

@@ -48,7 +48,11 @@ pub struct Ctx<'a> {
     pub feed_items: Vec<OnceLock<String>>,
     /// Fingerprint of what every page depends on: configuration, theme, board-wide values.
     pub epoch: u64,
-    /// Fingerprint of each entry of `site.entries` (the job and what the model made of it).
+    /// Whether the sink keeps files between builds (`Sink::remembers`): only then are
+    /// fingerprints worth making.
+    pub remember: bool,
+    /// Fingerprint of each entry of `site.entries` (the job and what the model made of it);
+    /// empty unless `remember`.
     pub entry_keys: Vec<u64>,
     /// The search index, made on first use (the index page names its folder).
     pub search: OnceLock<search::Index>,
@@ -107,18 +111,22 @@ impl Ctx<'_> {
     }
 
     /// Writes the site file that `make` renders from inputs fingerprinted by `inputs`, unless
-    /// the sink still holds the one made from the same inputs (and the same `epoch`).
+    /// the sink still holds the one made from the same inputs (and the same `epoch`). A sink
+    /// that does not remember (`jobsmith build`) skips the fingerprints altogether.
     ///
     /// `inputs` must cover everything the file shows beyond the epoch: a page listing jobs
     /// hashes their `entry_keys`.
-    pub fn emit(
+    pub fn emit<H: Hash>(
         &self,
         sink: &dyn Sink,
         path: &str,
-        inputs: impl Hash,
+        inputs: impl FnOnce() -> H,
         make: impl FnOnce() -> anyhow::Result<Vec<u8>>,
     ) -> anyhow::Result<()> {
-        let key = fingerprint(&(self.epoch, inputs));
+        if !self.remember {
+            return sink.site_file(path, make()?);
+        }
+        let key = fingerprint(&(self.epoch, inputs()));
         if sink.reuse(path, key) {
             return Ok(());
         }
@@ -170,6 +178,12 @@ pub trait Sink: Sync {
     /// Keeps the site file at `path` of the previous build when it was made from inputs with the
     /// fingerprint `key`. A sink that does not remember (the default) says no: the caller renders.
     fn reuse(&self, _path: &str, _key: u64) -> bool {
+        false
+    }
+
+    /// Whether the sink keeps what it is given for a next build, so that fingerprints of the
+    /// inputs are worth making (the default: no).
+    fn remembers(&self) -> bool {
         false
     }
 

@@ -22,9 +22,12 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
     // A sitemap sure to fit in one file is made from the listed jobs and groups alone, so a
     // rebuild that changed none of them keeps it.
     if pages < MAX_URLS / 2 {
-        ctx.emit(sink, "sitemap.xml", inputs(ctx), || {
-            Ok(urlset(&urls(ctx)).into_bytes())
-        })?;
+        ctx.emit(
+            sink,
+            "sitemap.xml",
+            || inputs(ctx),
+            || Ok(urlset(&urls(ctx)).into_bytes()),
+        )?;
     } else {
         for (name, xml) in sitemap_files(base, &urls(ctx), MAX_URLS) {
             sink.site_file(&name, xml.into_bytes())?;
