@@ -52,7 +52,7 @@ pub fn job_posting(entry: &Entry, description_html: &str, expire_after_days: u32
                 },
             }
         }),
-        date_posted: job.date.format("%Y-%m-%d").to_string(),
+        date_posted: crate::date::iso(job.date),
         description,
         employment_type: job.employment.map(|e| e.schema_org()),
         hiring_organization: Organization {
@@ -69,7 +69,7 @@ pub fn job_posting(entry: &Entry, description_html: &str, expire_after_days: u32
         job_location_type,
         title: &job.title,
         valid_through: valid_through(job.valid_through, job.date, expire_after_days)
-            .map(|through| format!("{}T23:59:59Z", through.format("%Y-%m-%d"))),
+            .map(|through| format!("{}T23:59:59Z", crate::date::iso(through))),
     };
     // Plain data written into memory: serialising cannot fail.
     let json = serde_json::to_vec(&posting).unwrap_or_default();

@@ -4,7 +4,7 @@
 //! expired ones, gives every job and group its slug, and groups current jobs by company,
 //! location, workplace and skill. Renderers only borrow it.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use rayon::prelude::*;
@@ -81,13 +81,17 @@ impl Site {
         selection: Selection,
     ) -> Site {
         let today = selection.now.date_naive();
-        let mut jobs: Vec<Job> = jobs
+        let jobs: Vec<Job> = jobs
             .into_iter()
             .filter(|job| selection.drafts || !job.draft)
             .filter(|job| in_categories(job, &config.categories))
             .collect();
-        // A stable sort keeps the dataset order among jobs of the same date.
-        jobs.sort_by_key(|job| std::cmp::Reverse(job.date));
+        // A stable sort keeps the dataset order among jobs of the same date. Jobs are large:
+        // sort their places, then move each job once.
+        let mut order: Vec<usize> = (0..jobs.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(jobs[i].date));
+        let mut slots: Vec<Option<Job>> = jobs.into_iter().map(Some).collect();
+        let jobs: Vec<Job> = order.iter().filter_map(|&i| slots[i].take()).collect();
         let places = recognise_places(&jobs);
         let slugs = Slugs::new(&jobs, &places);
         let mut job_slugs = Slugger::new();
@@ -158,8 +162,9 @@ impl Site {
 
 /// The place of each job's location, reading each distinct location string once.
 fn recognise_places(jobs: &[Job]) -> Vec<Place> {
-    let distinct: std::collections::BTreeSet<&str> =
+    let distinct: std::collections::HashSet<&str> =
         jobs.iter().map(|j| j.location.as_str()).collect();
+    let distinct: Vec<&str> = distinct.into_iter().collect();
     let known: std::collections::HashMap<&str, Place> = distinct
         .into_par_iter()
         .map(|l| (l, country::recognise(l)))
@@ -191,10 +196,10 @@ pub fn is_expired(job: &Job, today: NaiveDate, expire_after_days: u32) -> bool {
 
 /// The slugs of every company, location, country and skill name on the board.
 struct Slugs {
-    companies: BTreeMap<String, String>,
-    locations: BTreeMap<String, String>,
+    companies: HashMap<String, String>,
+    locations: HashMap<String, String>,
     countries: BTreeMap<&'static str, String>,
-    skills: BTreeMap<String, String>,
+    skills: HashMap<String, String>,
 }
 
 impl Slugs {
@@ -207,23 +212,20 @@ impl Slugs {
             &mut shared,
         );
         // A location that is just a country's name ("Germany") is that country's page.
-        let is_country = |name: &str| {
-            countries
-                .keys()
-                .any(|c| c.eq_ignore_ascii_case(name.trim()))
-        };
+        let by_name: HashMap<String, &String> = countries
+            .iter()
+            .map(|(name, slug)| (name.to_ascii_lowercase(), slug))
+            .collect();
+        let as_country = |name: &str| by_name.get(&name.trim().to_ascii_lowercase()).copied();
+        let distinct: std::collections::BTreeSet<&str> =
+            jobs.iter().map(|j| j.location.as_str()).collect();
         let mut locations = name_slugs(
-            jobs.iter()
-                .map(|j| j.location.as_str())
-                .filter(|l| !is_country(l)),
+            distinct.iter().copied().filter(|l| as_country(l).is_none()),
             &mut shared,
         );
-        for job in jobs {
-            if let Some((_, slug)) = countries
-                .iter()
-                .find(|(c, _)| c.eq_ignore_ascii_case(job.location.trim()))
-            {
-                locations.insert(job.location.as_str(), slug.clone());
+        for location in &distinct {
+            if let Some(slug) = as_country(location) {
+                locations.insert(location, slug.clone());
             }
         }
         let skills = name_slugs(

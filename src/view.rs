@@ -144,8 +144,8 @@ impl JobCard {
             workplace: job.workplace.slug(),
             workplace_label: job.workplace.label(),
             workplace_path: format!("{base}types/{}/", job.workplace.slug()),
-            date: job.date.format("%Y-%m-%d").to_string(),
-            date_display: job.date.format("%-d %b %Y").to_string(),
+            date: crate::date::iso(job.date),
+            date_display: crate::date::display(job.date),
             salary: job.salary.as_ref().map(format_salary),
             employment: job.employment.map(|e| e.label()),
             skills: job

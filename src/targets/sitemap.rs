@@ -132,7 +132,7 @@ fn listing_urls(ctx: &Ctx, dir: &str, jobs: &[usize], urls: &mut Vec<(String, Op
 }
 
 fn day(entry: &crate::site::Entry) -> String {
-    entry.job.date.format("%Y-%m-%d").to_string()
+    crate::date::iso(entry.job.date)
 }
 
 fn urlset(urls: &[(String, Option<String>)]) -> String {
