@@ -371,6 +371,16 @@ pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<Vec<St
         timed(&mut stages, name, || target(&ctx, sink))?;
         ctx.release_after(name);
     }
+    // Tens of thousands of cards and rows take a while to free: not on the way to the output.
+    let Ctx {
+        cards,
+        rows,
+        summaries,
+        feed_items,
+        search,
+        ..
+    } = ctx;
+    std::thread::spawn(move || drop((cards, rows, summaries, feed_items, search)));
     Ok(stages)
 }
 

@@ -5,6 +5,7 @@
 //! location, workplace and skill. Renderers only borrow it.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::{DateTime, Days, NaiveDate, Utc};
 use rayon::prelude::*;
@@ -18,7 +19,7 @@ use crate::validate::Company;
 /// One job on the board, with what the model worked out about it.
 #[derive(Debug)]
 pub struct Entry {
-    pub job: Job,
+    pub job: Arc<Job>,
     /// Path segment under `jobs/`.
     pub slug: String,
     /// Past `valid_through` or older than `expire_after_days`: out of every listing.
@@ -76,22 +77,18 @@ impl Site {
     /// Builds the model from validated jobs (in dataset order) and company profiles.
     pub fn new(
         config: &Config,
-        jobs: Vec<Job>,
+        jobs: Vec<Arc<Job>>,
         companies: Vec<Company>,
         selection: Selection,
     ) -> Site {
         let today = selection.now.date_naive();
-        let jobs: Vec<Job> = jobs
+        let mut jobs: Vec<Arc<Job>> = jobs
             .into_iter()
             .filter(|job| selection.drafts || !job.draft)
             .filter(|job| in_categories(job, &config.categories))
             .collect();
-        // A stable sort keeps the dataset order among jobs of the same date. Jobs are large:
-        // sort their places, then move each job once.
-        let mut order: Vec<usize> = (0..jobs.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(jobs[i].date));
-        let mut slots: Vec<Option<Job>> = jobs.into_iter().map(Some).collect();
-        let jobs: Vec<Job> = order.iter().filter_map(|&i| slots[i].take()).collect();
+        // A stable sort keeps the dataset order among jobs of the same date.
+        jobs.sort_by_key(|job| std::cmp::Reverse(job.date));
         let places = recognise_places(&jobs);
         let slugs = Slugs::new(&jobs, &places);
         let mut job_slugs = Slugger::new();
@@ -161,7 +158,7 @@ impl Site {
 }
 
 /// The place of each job's location, reading each distinct location string once.
-fn recognise_places(jobs: &[Job]) -> Vec<Place> {
+fn recognise_places(jobs: &[Arc<Job>]) -> Vec<Place> {
     let distinct: std::collections::HashSet<&str> =
         jobs.iter().map(|j| j.location.as_str()).collect();
     let distinct: Vec<&str> = distinct.into_iter().collect();
@@ -203,7 +200,7 @@ struct Slugs {
 }
 
 impl Slugs {
-    fn new(jobs: &[Job], places: &[Place]) -> Slugs {
+    fn new(jobs: &[Arc<Job>], places: &[Place]) -> Slugs {
         let companies = name_slugs(jobs.iter().map(|j| j.company.as_str()), &mut Slugger::new());
         // Countries and locations share `locations/`: countries take their plain slugs first.
         let mut shared = Slugger::new();

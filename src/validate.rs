@@ -8,6 +8,7 @@ mod fields;
 mod salary;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde_json::Value;
@@ -60,7 +61,8 @@ pub struct Company {
 /// The validated board: usable jobs and profiles, and every problem seen.
 #[derive(Debug, Default)]
 pub struct Valid {
-    pub jobs: Vec<Job>,
+    /// Shared: `serve` keeps each checked job between rebuilds and hands the same one over.
+    pub jobs: Vec<Arc<Job>>,
     pub companies: Vec<Company>,
     pub problems: Vec<Problem>,
 }
@@ -83,14 +85,10 @@ pub struct Checked {
 
 /// A usable record.
 #[derive(Debug, Clone)]
-#[allow(
-    clippy::large_enum_variant,
-    reason = "jobs are nearly every record: boxing them would add an allocation to each"
-)]
 pub enum Item {
     /// A job, with the line of its `id` for the duplicate check.
     Job {
-        job: Job,
+        job: Arc<Job>,
         id_line: usize,
     },
     Company(Company),
@@ -102,7 +100,7 @@ pub fn check(record: &Record, skills: &SkillMatcher) -> Checked {
     let item = match record.kind {
         Kind::Company => company(record, &mut problems).map(Item::Company),
         Kind::Job => job(record, skills, &mut problems).map(|job| Item::Job {
-            job,
+            job: Arc::new(job),
             id_line: record.line_of("id"),
         }),
     };

@@ -28,7 +28,10 @@ pub struct FileCache {
 impl FileCache {
     /// Forgets what was read from `path` and from anything under it.
     pub fn forget(&mut self, path: &Path) {
-        self.files.retain(|file, _| !file.starts_with(path));
+        // Nearly always one file that was saved: no need to look at every other path.
+        if self.files.remove(path).is_none() {
+            self.files.retain(|file, _| !file.starts_with(path));
+        }
     }
 
     /// Forgets everything (the configuration, which the checks depend on, changed).
