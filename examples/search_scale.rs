@@ -13,7 +13,6 @@ use std::time::Instant;
 use flate2::{Compression, write::GzEncoder};
 use jobsmith::site::{Selection, Site};
 use jobsmith::targets::search::Index;
-use jobsmith::view::JobCard;
 use jobsmith::{BuildOptions, build, read_board};
 
 const SENIORITY: &[&str] = &[
@@ -402,13 +401,8 @@ fn main() -> anyhow::Result<()> {
         board.valid.companies,
         Selection { now, drafts: false },
     );
-    let cards: Vec<JobCard> = site
-        .entries
-        .iter()
-        .map(|e| JobCard::new(&site, e))
-        .collect();
     let started = Instant::now();
-    let index = Index::new(&site, |i| &cards[i]);
+    let index = Index::new(&site);
     let elapsed = started.elapsed();
     let raw: usize = index.files.iter().map(|(_, b)| b.len()).sum();
     let gz: usize = index.files.iter().map(|(_, b)| gzip_len(b)).sum();

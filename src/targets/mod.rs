@@ -101,8 +101,7 @@ impl Ctx<'_> {
 
     /// The search index of this build.
     pub fn search_index(&self) -> &search::Index {
-        self.search
-            .get_or_init(|| search::Index::new(self.site, |i| self.card(i)))
+        self.search.get_or_init(|| search::Index::new(self.site))
     }
 
     /// A rendered page as it is written: minified when the configuration asks for it.

@@ -28,7 +28,7 @@ use serde::Serialize;
 use super::{Ctx, Sink};
 use crate::site::{Entry, Group, Site};
 use crate::slug::stable_hash;
-use crate::view::JobCard;
+use crate::view::{format_salary, job_dir};
 
 mod words;
 
@@ -62,8 +62,8 @@ pub struct Index {
 }
 
 impl Index {
-    /// Builds the index of the current jobs of `site`; `card(i)` is the card of `site.entries[i]`.
-    pub fn new<'c>(site: &Site, card: impl Fn(usize) -> &'c JobCard + Sync) -> Index {
+    /// Builds the index of the current jobs of `site`.
+    pub fn new(site: &Site) -> Index {
         let (mut files, more) = rayon::join(
             || {
                 let jobs: Vec<&Entry> = site.current_jobs().collect();
@@ -76,7 +76,7 @@ impl Index {
                 files
             },
             || {
-                let mut files = documents(site, &card);
+                let mut files = documents(site);
                 files.extend(filters(site, &job_numbers(site)));
                 files
             },
@@ -160,39 +160,40 @@ impl<'a> Manifest<'a> {
 /// A result as the script shows it; see the module documentation.
 type Document<'a> = (
     &'a str,
-    &'a str,
+    String,
     &'a str,
     &'a str,
     usize,
-    &'a str,
-    Option<&'a str>,
+    String,
+    Option<String>,
     Option<usize>,
     Vec<usize>,
 );
 
-/// `d/N.json` for every chunk of current jobs.
-fn documents<'c>(
-    site: &Site,
-    card: &(impl Fn(usize) -> &'c JobCard + Sync),
-) -> Vec<(String, Vec<u8>)> {
+/// `d/N.json` for every chunk of current jobs: what their cards show, made straight from the
+/// model (a rebuild of `serve` makes the index anew but few cards).
+fn documents(site: &Site) -> Vec<(String, Vec<u8>)> {
     let skill_positions = positions(&site.skills);
     let country_positions = positions(&site.countries);
     let document = |index: usize| -> Document {
-        let (entry, card) = (&site.entries[index], card(index));
+        let entry = &site.entries[index];
+        let job = &entry.job;
         let mut skills: Vec<usize> = entry.skills.iter().map(|s| skill_positions[&**s]).collect();
         skills.dedup();
-        let shown_country = card.country.as_ref().and(entry.country.as_deref());
+        // As on the card: the country is shown when it has a page of its own.
+        let shown_country = entry
+            .country
+            .as_deref()
+            .filter(|slug| entry.place.country.is_some() && **slug != entry.location);
         (
-            &card.title,
-            card.path
-                .strip_prefix(&site.base_path)
-                .unwrap_or(&card.path),
-            &card.company,
-            &card.location,
+            &job.title,
+            job_dir(entry),
+            &job.company,
+            &job.location,
             // The manifest lists workplaces in declaration order, as `site.types` does.
-            entry.job.workplace as usize,
-            &card.date,
-            card.salary.as_deref(),
+            job.workplace as usize,
+            crate::date::iso(job.date),
+            job.salary.as_ref().map(format_salary),
             shown_country.map(|slug| country_positions[slug]),
             skills,
         )
@@ -242,7 +243,7 @@ mod tests {
     use crate::site::Selection;
 
     /// A board of the given JSON Lines jobs, under `https://e.org/board/`.
-    pub(super) fn site(jsonl: &str) -> (Site, Vec<JobCard>) {
+    pub(super) fn site(jsonl: &str) -> (Site, Vec<crate::view::JobCard>) {
         let text = "title = \"T\"\nbase_url = \"https://e.org/board/\"\nexpire_after_days = 0\n";
         let config = crate::config::parse(text).0.expect("config");
         let dataset = crate::load::read_bulk("jobs.jsonl", jsonl, "jsonl");
@@ -259,7 +260,7 @@ mod tests {
         let cards = site
             .entries
             .iter()
-            .map(|e| JobCard::new(&site, e))
+            .map(|e| crate::view::JobCard::new(&site, e))
             .collect();
         (site, cards)
     }
@@ -280,8 +281,8 @@ mod tests {
 
     #[test]
     fn numbers_current_jobs_newest_first_and_leaves_expired_ones_out() {
-        let (site, cards) = site(JOBS);
-        let index = Index::new(&site, |i| &cards[i]);
+        let (site, _) = site(JOBS);
+        let index = Index::new(&site);
         let manifest = file(&index, "index.json");
         assert_eq!(manifest["jobs"], 2);
         assert_eq!(manifest["chunk"], CHUNK);
@@ -314,8 +315,8 @@ mod tests {
 
     #[test]
     fn shards_hold_flagged_deltas_by_two_letters_and_one() {
-        let (site, cards) = site(JOBS);
-        let index = Index::new(&site, |i| &cards[i]);
+        let (site, _) = site(JOBS);
+        let index = Index::new(&site);
         // "kubernetes" is in job 1's title; "kubo" is job 0's company.
         assert_eq!(
             file(&index, "w/ku.json"),
@@ -345,12 +346,42 @@ mod tests {
 
     #[test]
     fn the_folder_changes_with_the_contents_only() {
-        let (site, cards) = site(JOBS);
-        let first = Index::new(&site, |i| &cards[i]);
+        let (site, _) = site(JOBS);
+        let first = Index::new(&site);
         assert!(first.dir.starts_with("search/") && first.dir.ends_with('/'));
-        assert_eq!(first.dir, Index::new(&site, |i| &cards[i]).dir);
-        let (site, cards) = self::site(&JOBS.replace("Java Developer", "Java Engineer"));
-        assert_ne!(first.dir, Index::new(&site, |i| &cards[i]).dir);
+        assert_eq!(first.dir, Index::new(&site).dir);
+        let (site, _) = self::site(&JOBS.replace("Java Developer", "Java Engineer"));
+        assert_ne!(first.dir, Index::new(&site).dir);
+    }
+
+    /// Documents are made from the model, not from cards: they must show what the cards show.
+    #[test]
+    fn documents_show_what_the_cards_show() {
+        let (site, cards) = site(JOBS);
+        let index = Index::new(&site);
+        let docs = file(&index, "d/0.json");
+        let countries: Vec<&String> = site.countries.keys().collect();
+        for (doc, &i) in docs.as_array().expect("list").iter().zip(&site.current) {
+            let card = &cards[i];
+            assert_eq!(doc[0], card.title.as_str());
+            assert_eq!(
+                Some(doc[1].as_str().expect("path")),
+                card.path.strip_prefix("/board/")
+            );
+            assert_eq!(doc[2], card.company.as_str());
+            assert_eq!(doc[3], card.location.as_str());
+            assert_eq!(doc[5], card.date.as_str());
+            assert_eq!(doc[6].as_str(), card.salary.as_deref());
+            let shown = doc[7].as_u64().map(|n| countries[n as usize].as_str());
+            let card_country = card.country.as_ref().map(|c| c.path.as_str());
+            assert_eq!(
+                shown
+                    .map(|slug| format!("/board/locations/{slug}/"))
+                    .as_deref(),
+                card_country
+            );
+        }
+        assert!(docs[1][6].is_string() && docs[1][7].is_u64(), "{docs}");
     }
 
     #[test]
@@ -362,8 +393,8 @@ mod tests {
                 )
             })
             .collect();
-        let (site, cards) = site(&jobs);
-        let index = Index::new(&site, |i| &cards[i]);
+        let (site, _) = site(&jobs);
+        let index = Index::new(&site);
         assert_eq!(
             file(&index, "d/0.json").as_array().map(Vec::len),
             Some(CHUNK)
