@@ -1,7 +1,7 @@
 //! Words: how job text and queries are folded and cut into words, and the word shards
 //! (`w/KEY.json`) that map each word to the jobs that have it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rayon::prelude::*;
 
@@ -39,23 +39,31 @@ pub fn words(text: &str) -> Vec<String> {
 }
 
 /// Every word of a job that a query can find, and whether it is in the title.
+#[cfg(test)]
 fn job_words(entry: &Entry) -> BTreeMap<String, bool> {
-    let job = &entry.job;
-    let mut found: BTreeMap<String, bool> =
-        words(&job.title).into_iter().map(|w| (w, true)).collect();
-    // Typing "remote" should find remote jobs whatever their location says.
-    let workplace = (job.workplace != Workplace::OnSite).then(|| job.workplace.slug());
-    let others = [job.company.as_str(), job.location.as_str()]
-        .into_iter()
-        .chain(entry.place.country.map(|c| c.name))
-        .chain(workplace)
-        .chain(job.skills.iter().map(String::as_str));
+    let (title, others) = job_texts(entry);
+    let mut found: BTreeMap<String, bool> = words(title).into_iter().map(|w| (w, true)).collect();
     for text in others {
         for word in words(text) {
             found.entry(word).or_insert(false);
         }
     }
     found
+}
+
+/// The texts a query can find a job by: its title, then the others (company, location, country,
+/// workplace, skills).
+fn job_texts(entry: &Entry) -> (&str, Vec<&str>) {
+    let job = &entry.job;
+    // Typing "remote" should find remote jobs whatever their location says.
+    let workplace = (job.workplace != Workplace::OnSite).then(|| job.workplace.slug());
+    let others = [job.company.as_str(), job.location.as_str()]
+        .into_iter()
+        .chain(entry.place.country.map(|c| c.name))
+        .chain(workplace)
+        .chain(job.skills.iter().map(String::as_str))
+        .collect();
+    (&job.title, others)
 }
 
 /// Postings of every word, and of every initial letter, as `number * 2 + in_title`.
@@ -70,18 +78,44 @@ pub struct Words {
 impl Words {
     /// Reads the jobs in listing order, which keeps every list ascending.
     pub fn collect(jobs: &[&Entry]) -> Words {
-        // Cutting text into words is most of the work: done in parallel, merged in order.
-        let found: Vec<BTreeMap<String, bool>> = jobs.par_iter().map(|e| job_words(e)).collect();
+        // Boards repeat companies, places, skills and titles: each distinct text is cut into
+        // words once (in parallel), then each job's words are gathered from those.
+        let texts: Vec<(&str, Vec<&str>)> = jobs.iter().map(|e| job_texts(e)).collect();
+        let mut distinct: HashSet<&str> = HashSet::new();
+        for (title, others) in &texts {
+            distinct.insert(title);
+            distinct.extend(others.iter().copied());
+        }
+        let distinct: Vec<&str> = distinct.into_iter().collect();
+        let cut: HashMap<&str, Vec<String>> =
+            distinct.par_iter().map(|&text| (text, words(text))).collect();
+        let words_of = |text: &str| cut.get(text).into_iter().flatten();
+        let found: Vec<BTreeMap<&str, bool>> = texts
+            .par_iter()
+            .map(|(title, others)| {
+                let mut found: BTreeMap<&str, bool> =
+                    words_of(title).map(|w| (w.as_str(), true)).collect();
+                for text in others {
+                    for word in words_of(text) {
+                        found.entry(word).or_insert(false);
+                    }
+                }
+                found
+            })
+            .collect();
         let mut all = Words::default();
         for (number, words) in found.into_iter().enumerate() {
             // Words are ASCII: each initial is one byte.
             let mut initials: BTreeMap<u8, bool> = BTreeMap::new();
             for (word, in_title) in words {
                 *initials.entry(word.as_bytes()[0]).or_default() |= in_title;
-                all.words
-                    .entry(word)
-                    .or_default()
-                    .push(posting(number, in_title));
+                let posting = posting(number, in_title);
+                match all.words.get_mut(word) {
+                    Some(postings) => postings.push(posting),
+                    None => {
+                        all.words.insert(word.to_string(), vec![posting]);
+                    }
+                }
             }
             for (initial, in_title) in initials {
                 let key = char::from(initial).to_string();
