@@ -87,8 +87,10 @@ impl Words {
             distinct.extend(others.iter().copied());
         }
         let distinct: Vec<&str> = distinct.into_iter().collect();
-        let cut: HashMap<&str, Vec<String>> =
-            distinct.par_iter().map(|&text| (text, words(text))).collect();
+        let cut: HashMap<&str, Vec<String>> = distinct
+            .par_iter()
+            .map(|&text| (text, words(text)))
+            .collect();
         let words_of = |text: &str| cut.get(text).into_iter().flatten();
         let found: Vec<BTreeMap<&str, bool>> = texts
             .par_iter()
