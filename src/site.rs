@@ -109,30 +109,46 @@ impl Site {
         let current: Vec<usize> = (0..entries.len())
             .filter(|&i| !entries[i].expired)
             .collect();
+        // The four kinds of group are independent: made side by side.
+        let ((companies_by, locations), (countries, skills)) = rayon::join(
+            || {
+                rayon::join(
+                    || group_by(&entries, &current, |e, add| add(&e.company, &e.job.company)),
+                    || {
+                        group_by(&entries, &current, |e, add| {
+                            if e.country.as_ref() != Some(&e.location) {
+                                add(&e.location, &e.job.location);
+                            }
+                        })
+                    },
+                )
+            },
+            || {
+                rayon::join(
+                    || {
+                        group_by(&entries, &current, |e, add| {
+                            if let (Some(slug), Some(country)) = (&e.country, e.place.country) {
+                                add(slug, country.name);
+                            }
+                        })
+                    },
+                    || {
+                        group_by(&entries, &current, |e, add| {
+                            for (slug, name) in e.skills.iter().zip(&e.job.skills) {
+                                add(slug, name);
+                            }
+                        })
+                    },
+                )
+            },
+        );
         Site {
             now: selection.now,
             base_path: base_path(&config.base_url),
-            companies: group_by(&entries, &current, |e| {
-                vec![(e.company.clone(), e.job.company.clone())]
-            }),
-            locations: group_by(&entries, &current, |e| {
-                let own_page = e.country.as_ref() != Some(&e.location);
-                own_page
-                    .then(|| (e.location.clone(), e.job.location.clone()))
-                    .into_iter()
-                    .collect()
-            }),
-            countries: group_by(&entries, &current, |e| {
-                let names = e.place.country.map(|c| c.name.to_string());
-                e.country.clone().zip(names).into_iter().collect()
-            }),
-            skills: group_by(&entries, &current, |e| {
-                e.skills
-                    .iter()
-                    .cloned()
-                    .zip(e.job.skills.iter().cloned())
-                    .collect()
-            }),
+            companies: companies_by,
+            locations,
+            countries,
+            skills,
             types: Workplace::ALL
                 .iter()
                 .map(|w| Group {
@@ -261,25 +277,28 @@ fn name_slugs<'a>(
         .collect()
 }
 
-/// Groups current jobs by the (slug, name) pairs `keys` gives for each.
+/// Groups current jobs by the (slug, name) pairs `keys` hands to `add` for each.
 fn group_by(
     entries: &[Entry],
     current: &[usize],
-    keys: impl Fn(&Entry) -> Vec<(String, String)>,
+    keys: impl Fn(&Entry, &mut dyn FnMut(&str, &str)),
 ) -> BTreeMap<String, Group> {
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
     for &i in current {
-        for (slug, name) in keys(&entries[i]) {
-            let group = groups.entry(slug.clone()).or_insert_with(|| Group {
-                slug,
-                name,
-                jobs: Vec::new(),
-            });
+        keys(&entries[i], &mut |slug, name| {
+            let group = match groups.get_mut(slug) {
+                Some(group) => group,
+                None => groups.entry(slug.to_string()).or_insert_with(|| Group {
+                    slug: slug.to_string(),
+                    name: name.to_string(),
+                    jobs: Vec::new(),
+                }),
+            };
             // Two names of one job can share a slug ("Go" and "go"): list the job once.
             if group.jobs.last() != Some(&i) {
                 group.jobs.push(i);
             }
-        }
+        });
     }
     groups
 }
