@@ -252,10 +252,8 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
         today: options.now.date_naive(),
         keep_days: config.archive.keep_days,
     });
-    timed(&mut stages, "commit", || staging.commit(archive.as_ref()))?;
-    let last = stages.pop();
     stages.append(&mut summary.stages);
-    stages.extend(last);
+    timed(&mut stages, "commit", || staging.commit(archive.as_ref()))?;
     summary.stages = stages;
     Ok(summary)
 }

@@ -58,6 +58,23 @@ fn plain_ascii(text: &str, breaks: bool) -> bool {
         .all(|b| (b' '..0x7f).contains(&b) || (breaks && matches!(b, b'\t' | b'\n' | b'\r')))
 }
 
+/// Escapes text for HTML or XML character data and quoted attribute values: `&`, `<`, `>`,
+/// `"` and `'`.
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// Escapes text for HTML element content: `&`, `<` and `>`.
 pub fn escape_html(text: &str) -> String {
     text.replace('&', "&amp;")

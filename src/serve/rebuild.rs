@@ -122,10 +122,8 @@ impl Rebuilder {
         for problem in &summary.problems {
             eprintln!("{problem}");
         }
-        let (site, kept) = crate::timed(&mut stages, "snapshot", || sink.finish());
-        let last = stages.pop();
         stages.append(&mut summary.stages);
-        stages.extend(last);
+        let (site, kept) = crate::timed(&mut stages, "snapshot", || sink.finish());
         if self.timings {
             crate::cli::print_timings(&stages);
         }

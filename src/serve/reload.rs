@@ -69,23 +69,8 @@ fn overlay(message: &str) -> String {
          <p style=\"margin:0 0 1rem;font-size:1.2em;color:#ffb4a9\"><strong>The last change does not build.</strong> \
          This is the last good site; fix the file and save, and this page reloads by itself.</p>\
          <pre style=\"white-space:pre-wrap;margin:0\">{}</pre></div>",
-        escape(message)
+        crate::text::escape_markup(message)
     )
-}
-
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn find_last_ignoring_case(haystack: &[u8], needle: &[u8]) -> Option<usize> {

@@ -154,7 +154,6 @@ fn render_listing_pages(
     first: &Context,
     rest: &Context,
 ) -> anyhow::Result<()> {
-    let keys = [format!("{first:?}"), format!("{rest:?}")];
     paginate(listing.jobs.len(), ctx.config.per_page)
         .into_par_iter()
         .try_for_each(|pager| {
@@ -164,7 +163,7 @@ fn render_listing_pages(
             let inputs = || {
                 (
                     listing.key(),
-                    &keys[usize::from(!on_first)],
+                    format!("{extra:?}"),
                     (pager.number, pager.total),
                     ctx.keys_of(&listing.jobs[pager.start..pager.end]),
                 )

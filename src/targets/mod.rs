@@ -206,3 +206,54 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("readme", readme::render),
     ("archive", archive::render),
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Once a cache is released, its values are made again on demand: the same text, whatever
+    /// order the targets run in.
+    #[test]
+    fn released_caches_still_give_the_same_rows_and_summaries() {
+        let (site, _) = search::tests::site(search::tests::JOBS);
+        let text = "title = \"T\"\nbase_url = \"https://e.org/board/\"\nexpire_after_days = 0\n";
+        let config = crate::config::parse(text).0.expect("config");
+        let board = tempfile::tempdir().expect("temp dir");
+        let theme = Theme::load(board.path()).expect("default theme");
+        let renderer = Renderer::new(&theme).expect("templates");
+        let site_view = SiteView::new(&config, &site, "style.css");
+        let cells = || site.entries.iter().map(|_| OnceLock::new()).collect();
+        let strings = || site.entries.iter().map(|_| OnceLock::new()).collect();
+        let mut ctx = Ctx {
+            config: &config,
+            site: &site,
+            renderer: &renderer,
+            theme: &theme,
+            cards: cells(),
+            rows: strings(),
+            site_view: &site_view,
+            existing_readme: None,
+            summaries: strings(),
+            feed_items: strings(),
+            remember: false,
+            epoch: 0,
+            entry_keys: Vec::new(),
+            search: OnceLock::new(),
+        };
+        let kept: Vec<(String, String)> = (0..site.entries.len())
+            .map(|i| {
+                let row = ctx.row(i).expect("row").into_owned();
+                (row, ctx.summary(i).into_owned())
+            })
+            .collect();
+        assert!(kept[0].0.contains("<li"), "{}", kept[0].0);
+        ctx.release_after("groups");
+        ctx.release_after("feeds");
+        assert!(ctx.rows.is_empty() && ctx.summaries.is_empty());
+        for (i, (row, summary)) in kept.iter().enumerate() {
+            assert!(matches!(ctx.row(i), Ok(Cow::Owned(_))));
+            assert_eq!(&*ctx.row(i).expect("row"), row);
+            assert_eq!(&*ctx.summary(i), summary);
+        }
+    }
+}

@@ -238,12 +238,12 @@ fn filters(site: &Site, numbers: &[Option<u32>]) -> Vec<(String, Vec<u8>)> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::site::Selection;
 
     /// A board of the given JSON Lines jobs, under `https://e.org/board/`.
-    pub(super) fn site(jsonl: &str) -> (Site, Vec<crate::view::JobCard>) {
+    pub(crate) fn site(jsonl: &str) -> (Site, Vec<crate::view::JobCard>) {
         let text = "title = \"T\"\nbase_url = \"https://e.org/board/\"\nexpire_after_days = 0\n";
         let config = crate::config::parse(text).0.expect("config");
         let dataset = crate::load::read_bulk("jobs.jsonl", jsonl, "jsonl");
@@ -265,7 +265,7 @@ mod tests {
         (site, cards)
     }
 
-    pub(super) const JOBS: &str = r#"{"title": "Kubernetes Engineer", "company": "Helix", "location": "München, Germany", "workplace": "hybrid", "date": "2025-10-21", "url": "https://e.org/1", "skills": ["Kubernetes", "Go"], "salary": "90k-120k EUR"}
+    pub(crate) const JOBS: &str = r#"{"title": "Kubernetes Engineer", "company": "Helix", "location": "München, Germany", "workplace": "hybrid", "date": "2025-10-21", "url": "https://e.org/1", "skills": ["Kubernetes", "Go"], "salary": "90k-120k EUR"}
 {"title": "Java Developer", "company": "Kubo", "location": "Remote", "workplace": "remote", "date": "2025-10-22", "url": "https://e.org/2", "skills": ["Java"]}
 {"title": "Old Job", "company": "Gone", "location": "Paris", "date": "2025-10-01", "valid_through": "2025-10-02", "url": "https://e.org/3"}
 "#;

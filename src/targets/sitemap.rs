@@ -59,7 +59,7 @@ fn sitemap_files(
         let name = format!("sitemap-{}.xml", n + 1);
         index.push_str(&format!(
             "  <sitemap><loc>{}</loc></sitemap>\n",
-            xml_escape(&format!("{base}{name}"))
+            crate::text::escape_markup(&format!("{base}{name}"))
         ));
         files.push((name, urlset(part)));
     }
@@ -141,7 +141,7 @@ fn urlset(urls: &[(String, Option<String>)]) -> String {
     );
     for (loc, lastmod) in urls {
         xml.push_str("  <url><loc>");
-        xml.push_str(&xml_escape(loc));
+        xml.push_str(&crate::text::escape_markup(loc));
         xml.push_str("</loc>");
         if let Some(day) = lastmod {
             xml.push_str(&format!("<lastmod>{day}</lastmod>"));
@@ -150,22 +150,6 @@ fn urlset(urls: &[(String, Option<String>)]) -> String {
     }
     xml.push_str("</urlset>\n");
     xml
-}
-
-/// Escapes text for XML character data and attributes.
-pub fn xml_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]

@@ -38,19 +38,6 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Every word of a job that a query can find, and whether it is in the title.
-#[cfg(test)]
-fn job_words(entry: &Entry) -> BTreeMap<String, bool> {
-    let (title, others) = job_texts(entry);
-    let mut found: BTreeMap<String, bool> = words(title).into_iter().map(|w| (w, true)).collect();
-    for text in others {
-        for word in words(text) {
-            found.entry(word).or_insert(false);
-        }
-    }
-    found
-}
-
 /// The texts a query can find a job by: its title, then the others (company, location, country,
 /// workplace, skills).
 fn job_texts(entry: &Entry) -> (&str, Vec<&str>) {
@@ -106,10 +93,10 @@ impl Words {
             })
             .collect();
         let mut all = Words::default();
-        for (number, words) in found.into_iter().enumerate() {
+        for (number, job_words) in found.into_iter().enumerate() {
             // Words are ASCII: each initial is one byte.
             let mut initials: BTreeMap<u8, bool> = BTreeMap::new();
-            for (word, in_title) in words {
+            for (word, in_title) in job_words {
                 *initials.entry(word.as_bytes()[0]).or_default() |= in_title;
                 let posting = posting(number, in_title);
                 match all.words.get_mut(word) {
@@ -244,13 +231,16 @@ mod tests {
     #[test]
     fn a_word_in_the_title_and_elsewhere_counts_as_in_the_title() {
         let (site, _) = super::super::tests::site(super::super::tests::JOBS);
-        let found = job_words(&site.entries[1]);
-        assert!(found["kubernetes"]);
-        assert!(!found["helix"]);
-        assert!(!found["germany"]);
-        assert!(!found["hybrid"]);
-        assert!(!found.contains_key("de"), "country codes are not words");
         let words = Words::collect(&site.current_jobs().collect::<Vec<_>>());
+        // Job 1 is the Kubernetes Engineer at Helix in München, Germany, hybrid.
+        assert_eq!(words.words["kubernetes"], [posting(1, true)]);
+        for other in ["helix", "germany", "hybrid", "munchen"] {
+            assert_eq!(words.words[other], [posting(1, false)], "{other}");
+        }
+        assert!(
+            !words.words.contains_key("de"),
+            "country codes are not words"
+        );
         assert_eq!(words.initials["k"], [posting(0, false), posting(1, true)]);
     }
 }
