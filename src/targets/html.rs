@@ -154,6 +154,10 @@ fn render_listing_pages(
     first: &Context,
     rest: &Context,
 ) -> anyhow::Result<()> {
+    // Made once per listing, and only when the sink keeps pages for a next build.
+    let keys = ctx
+        .remember
+        .then(|| [format!("{first:?}"), format!("{rest:?}")]);
     paginate(listing.jobs.len(), ctx.config.per_page)
         .into_par_iter()
         .try_for_each(|pager| {
@@ -163,7 +167,7 @@ fn render_listing_pages(
             let inputs = || {
                 (
                     listing.key(),
-                    format!("{extra:?}"),
+                    keys.as_ref().map(|k| &k[usize::from(!on_first)]),
                     (pager.number, pager.total),
                     ctx.keys_of(&listing.jobs[pager.start..pager.end]),
                 )
