@@ -22,7 +22,7 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
     }
     let day = ctx.site.now.format("%Y-%m-%d").to_string();
     let mut context = Context::new();
-    context.insert("site", ctx.site_view);
+    context.insert_value("site", ctx.site_value.clone());
     let title = config.title.as_deref().unwrap_or(&ctx.config.title);
     context.insert(
         "archive",

@@ -44,7 +44,7 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
 /// Entry `index`'s `job_row.html`, as every listing shows it.
 pub fn render_row(ctx: &Ctx, index: usize) -> anyhow::Result<String> {
     let mut context = Context::new();
-    context.insert("site", ctx.site_view);
+    context.insert_value("site", ctx.site_value.clone());
     context.insert("job", ctx.card(index));
     ctx.renderer.render("job_row.html", &context)
 }
@@ -104,18 +104,26 @@ struct PageLink {
 impl PagerView {
     fn new(base_path: &str, dir: &str, pager: &Pager) -> PagerView {
         let link = |n: usize| format!("{base_path}{dir}{}", page_dir(n));
-        let shown = |n: usize| n == 1 || n == pager.total || n.abs_diff(pager.number) <= 2;
+        // The first and last pages and two on each side of this one, with a gap where numbers
+        // are skipped: a few links whatever the number of pages.
+        let near = pager.number.saturating_sub(2).max(1)..=(pager.number + 2).min(pager.total);
+        let mut shown: Vec<usize> = std::iter::once(1)
+            .chain(near)
+            .chain(std::iter::once(pager.total))
+            .collect();
+        shown.dedup();
         let mut pages = Vec::new();
-        for n in 1..=pager.total {
-            if shown(n) {
-                pages.push(Some(PageLink {
-                    number: n,
-                    path: link(n),
-                    current: n == pager.number,
-                }));
-            } else if pages.last().is_some_and(Option::is_some) {
+        let mut previous = 0;
+        for n in shown {
+            if n > previous + 1 {
                 pages.push(None);
             }
+            pages.push(Some(PageLink {
+                number: n,
+                path: link(n),
+                current: n == pager.number,
+            }));
+            previous = n;
         }
         PagerView {
             number: pager.number,
@@ -130,7 +138,7 @@ impl PagerView {
 /// The context every page starts from.
 pub fn base_context(ctx: &Ctx, page: &PageView) -> Context {
     let mut context = Context::new();
-    context.insert("site", ctx.site_view);
+    context.insert_value("site", ctx.site_value.clone());
     context.insert("page", page);
     context
 }
@@ -284,4 +292,49 @@ fn render_404(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
     let context = base_context(ctx, &page);
     let html = ctx.renderer.render("404.html", &context)?;
     sink.site_file("404.html", ctx.finish_html(html))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::site::paginate;
+
+    /// The numbers and gaps of a pager, as "1 … 4 5 [6] 7 8 … 20".
+    fn shown(pager: &Pager) -> String {
+        PagerView::new("/", "companies/acme/", pager)
+            .pages
+            .iter()
+            .map(|link| match link {
+                None => "…".to_string(),
+                Some(l) if l.current => format!("[{}]", l.number),
+                Some(l) => l.number.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    #[test]
+    fn pagers_show_the_ends_and_the_pages_near_the_current_one() {
+        let pagers = paginate(1000, 50);
+        let at = |n: usize| shown(&pagers[n - 1]);
+        assert_eq!(at(1), "[1] 2 3 … 20");
+        assert_eq!(at(4), "1 2 3 [4] 5 6 … 20");
+        assert_eq!(at(6), "1 … 4 5 [6] 7 8 … 20");
+        assert_eq!(at(18), "1 … 16 17 [18] 19 20");
+        assert_eq!(at(20), "1 … 18 19 [20]");
+        assert_eq!(shown(&paginate(0, 50)[0]), "[1]");
+        assert_eq!(shown(&paginate(120, 50)[1]), "1 [2] 3");
+        let view = PagerView::new("/", "companies/acme/", &pagers[5]);
+        assert_eq!(view.previous.as_deref(), Some("/companies/acme/page/5/"));
+        assert_eq!(view.next.as_deref(), Some("/companies/acme/page/7/"));
+    }
+
+    /// A pager's links do not grow with the listing: page 1,000 of 2,000 has seven.
+    #[test]
+    fn a_pager_of_a_long_listing_stays_short() {
+        let pagers = paginate(100_000, 50);
+        let view = PagerView::new("/", "", &pagers[999]);
+        assert_eq!(view.pages.iter().flatten().count(), 7);
+        assert_eq!(view.pages.len(), 9);
+    }
 }

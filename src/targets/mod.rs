@@ -40,6 +40,9 @@ pub struct Ctx<'a> {
     /// shows the job.
     pub rows: Vec<OnceLock<String>>,
     pub site_view: &'a SiteView,
+    /// `site_view` as a template value, made once: pages and rows share it instead of each
+    /// serialising the view again.
+    pub site_value: tera::Value,
     /// The README on disk before this build, for splicing between markers.
     pub existing_readme: Option<&'a str>,
     /// Plain-text summaries for feeds, made once per job on first use.
@@ -232,6 +235,7 @@ mod tests {
             cards: cells(),
             rows: strings(),
             site_view: &site_view,
+            site_value: tera::Value::from_serializable(&site_view),
             existing_readme: None,
             summaries: strings(),
             feed_items: strings(),

@@ -26,7 +26,7 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         return Ok(());
     }
     let mut context = Context::new();
-    context.insert("site", ctx.site_view);
+    context.insert_value("site", ctx.site_value.clone());
     context.insert(
         "readme",
         &ReadmeView {
