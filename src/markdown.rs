@@ -25,13 +25,52 @@ pub const MAX_DEPTH: usize = 32;
 
 /// Renders markdown to safe HTML, nested at most `MAX_DEPTH` elements deep.
 pub fn to_html(markdown: &str) -> String {
+    render(markdown, 0).0
+}
+
+/// Renders markdown to safe HTML (as `to_html`) and, from the same parse, the summary of its
+/// first `summary_chars` characters (as `summary`; empty for 0).
+pub fn render(markdown: &str, summary_chars: usize) -> (String, String) {
+    let mut out = String::with_capacity(markdown.len() * 3 / 2);
+    let mut summary = Summary::new(summary_chars);
+    // Most descriptions are safe by construction: written as they are parsed. The first event
+    // that is not sends the description down the sanitiser's path, from the start.
+    let mut safe = true;
+    let written = events(markdown)
+        .inspect(|event| {
+            summary.push(event);
+        })
+        .map_while(|event| {
+            safe = is_safe_by_construction(&event);
+            safe.then(|| write_link(event))
+        });
+    html::push_html(&mut out, written);
+    if safe {
+        return (out, summary.finish());
+    }
+    let mut summary = Summary::new(summary_chars);
+    out.clear();
+    html::push_html(
+        &mut out,
+        events(markdown).inspect(|event| {
+            summary.push(event);
+        }),
+    );
+    // Raw HTML in the markdown can still nest deeper: cut again after sanitising.
+    let html = limit_depth(&sanitiser().clean(&out).to_string(), MAX_DEPTH);
+    (html, summary.finish())
+}
+
+/// The events a description is rendered from: headings start at `h2`, elements deeper than
+/// `MAX_DEPTH` are unwrapped, and raw HTML cannot leave more than `MAX_RAW_OPEN` elements open.
+fn events(markdown: &str) -> impl Iterator<Item = Event<'_>> {
     // Cut markdown nesting before any HTML parser sees it: the parser's work grows with the
     // square of the depth, and one line of `>` can nest a quarter of a million deep.
     let mut depth = 0usize;
     let mut raw_open = 0usize;
-    let events: Vec<Event> = Parser::new_ext(markdown, options())
+    Parser::new_ext(markdown, options())
         .map(demote_h1)
-        .filter_map(|event| match event {
+        .filter_map(move |event| match event {
             Event::Start(_) => {
                 depth += 1;
                 (depth <= MAX_DEPTH).then_some(event)
@@ -46,15 +85,6 @@ pub fn to_html(markdown: &str) -> String {
             }
             _ => Some(event),
         })
-        .collect();
-    let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    if events.iter().all(is_safe_by_construction) {
-        html::push_html(&mut out, events.into_iter().map(write_link));
-        return out;
-    }
-    html::push_html(&mut out, events.into_iter());
-    // Raw HTML in the markdown can still nest deeper: cut again after sanitising.
-    limit_depth(&sanitiser().clean(&out).to_string(), MAX_DEPTH)
 }
 
 fn options() -> Options {
@@ -242,7 +272,8 @@ fn tag_name(tag: &str) -> &str {
     &inner[..end]
 }
 
-/// The first `max_chars` characters of the description as plain text, cut at a word.
+/// The first `max_chars` characters of the description as plain text, cut at a word: the text
+/// of the events its page is rendered from.
 pub fn summary(markdown: &str, max_chars: usize) -> String {
     // Parsing a whole description for its first lines is wasted work on a large board: the
     // blocks up to a blank line some way past `max_chars` give the same text, unless that text
@@ -252,57 +283,85 @@ pub fn summary(markdown: &str, max_chars: usize) -> String {
         .get(start..)
         .and_then(|rest| rest.find("\n\n"))
         .map(|at| start + at);
-    if let Some(end) = end.filter(|&end| !markdown[end..].contains("]:"))
-        && let Some(text) = summary_of(&markdown[..end], max_chars, true)
-    {
-        return text;
+    if let Some(end) = end.filter(|&end| !markdown[end..].contains("]:")) {
+        let mut summary = Summary::new(max_chars);
+        events(&markdown[..end]).any(|event| summary.push(&event));
+        if summary.cut {
+            return summary.finish();
+        }
     }
-    summary_of(markdown, max_chars, false).unwrap_or_default()
+    summary_of(markdown, max_chars)
 }
 
-/// The summary of `markdown`; with `need_cut`, `None` when it holds no more than `max_chars`
-/// characters of text (a longer source may have more to say).
-fn summary_of(markdown: &str, max_chars: usize, need_cut: bool) -> Option<String> {
-    let mut text = String::new();
-    let mut chars = 0;
-    let mut cut = false;
-    for event in Parser::new(markdown) {
-        let before = text.len();
+/// The summary of the whole of `markdown`.
+fn summary_of(markdown: &str, max_chars: usize) -> String {
+    let mut summary = Summary::new(max_chars);
+    events(markdown).any(|event| summary.push(&event));
+    summary.finish()
+}
+
+/// A summary in the making: the text of the events seen so far, up to just past `max_chars`.
+struct Summary {
+    text: String,
+    chars: usize,
+    max_chars: usize,
+    /// Whether the text went past `max_chars` (and no more is taken).
+    cut: bool,
+}
+
+impl Summary {
+    fn new(max_chars: usize) -> Summary {
+        Summary {
+            text: String::new(),
+            chars: 0,
+            max_chars,
+            cut: max_chars == 0,
+        }
+    }
+
+    /// Takes the text of `event`; true once there is enough.
+    fn push(&mut self, event: &Event) -> bool {
+        if self.cut {
+            return true;
+        }
+        let before = self.text.len();
         match event {
-            Event::Text(t) | Event::Code(t) => text.push_str(&t),
-            Event::SoftBreak | Event::HardBreak | Event::End(_) if !text.ends_with(' ') => {
-                text.push(' ')
+            Event::Text(t) | Event::Code(t) => self.text.push_str(t),
+            Event::SoftBreak | Event::HardBreak | Event::End(_) if !self.text.ends_with(' ') => {
+                self.text.push(' ')
             }
             _ => {}
         }
-        chars += text[before..].chars().count();
-        if chars > max_chars {
-            cut = true;
-            break;
+        self.chars += self.text[before..].chars().count();
+        self.cut = self.chars > self.max_chars;
+        self.cut
+    }
+
+    /// The text, whole words only, with "…" when some was left out.
+    fn finish(self) -> String {
+        if self.max_chars == 0 {
+            return String::new();
         }
-    }
-    if need_cut && !cut {
-        return None;
-    }
-    let mut out = String::new();
-    let mut out_chars = 0;
-    for word in text.split_whitespace() {
-        let word_chars = word.chars().count();
-        if out_chars + word_chars + 1 > max_chars {
+        let mut out = String::new();
+        let mut out_chars = 0;
+        for word in self.text.split_whitespace() {
+            let word_chars = word.chars().count();
+            if out_chars + word_chars + 1 > self.max_chars {
+                out.push('…');
+                return out;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+                out_chars += 1;
+            }
+            out.push_str(word);
+            out_chars += word_chars;
+        }
+        if self.cut {
             out.push('…');
-            return Some(out);
         }
-        if !out.is_empty() {
-            out.push(' ');
-            out_chars += 1;
-        }
-        out.push_str(word);
-        out_chars += word_chars;
+        out
     }
-    if cut {
-        out.push('…');
-    }
-    Some(out)
 }
 
 fn sanitiser() -> &'static ammonia::Builder<'static> {
@@ -527,11 +586,9 @@ mod tests {
         ];
         for markdown in &cases {
             for max in [20, 280] {
-                assert_eq!(
-                    summary(markdown, max),
-                    summary_of(markdown, max, false).unwrap_or_default(),
-                    "{max}: {markdown}"
-                );
+                let whole = summary_of(markdown, max);
+                assert_eq!(summary(markdown, max), whole, "{max}: {markdown}");
+                assert_eq!(render(markdown, max).1, whole, "{max}: {markdown}");
             }
         }
     }

@@ -20,7 +20,7 @@ use crate::view::{JobCard, job_dir};
 const TTL_MINUTES: &str = "60";
 
 /// Characters of the description shown in an item's summary.
-const SUMMARY_CHARS: usize = 280;
+pub const SUMMARY_CHARS: usize = 280;
 
 /// Writes every feed.
 pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
@@ -209,6 +209,12 @@ fn permalink(ctx: &Ctx, entry: &Entry) -> String {
 /// A plain-text summary of a job: company, location, workplace, salary, skills, then the start of
 /// its description.
 pub fn summary(card: &JobCard, description: &str) -> String {
+    summary_with(card, &crate::markdown::summary(description, SUMMARY_CHARS))
+}
+
+/// `summary` of a job whose description starts with `start` (its `markdown::summary` of
+/// `SUMMARY_CHARS`).
+pub fn summary_with(card: &JobCard, start: &str) -> String {
     let mut parts = vec![
         card.company.clone(),
         card.location.clone(),
@@ -227,10 +233,9 @@ pub fn summary(card: &JobCard, description: &str) -> String {
         );
     }
     let mut text = parts.join(" · ");
-    let start = crate::markdown::summary(description, SUMMARY_CHARS);
     if !start.is_empty() {
         text.push_str(". ");
-        text.push_str(&start);
+        text.push_str(start);
     }
     text
 }

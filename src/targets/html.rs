@@ -7,8 +7,8 @@ use tera::Context;
 
 use super::{Ctx, Sink};
 use crate::markdown;
-use crate::site::{Entry, Pager, page_dir, paginate};
-use crate::view::{JobCard, PageView, job_dir};
+use crate::site::{Pager, page_dir, paginate};
+use crate::view::{PageView, job_dir};
 
 /// Writes the index, every job page and the 404 page.
 pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
@@ -35,7 +35,7 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
                 sink,
                 &path,
                 || ctx.entry_keys[index],
-                || render_job(ctx, entry, ctx.card(index)),
+                || render_job(ctx, index),
             )
         })?;
     render_404(ctx, sink)
@@ -256,7 +256,9 @@ fn index_description(ctx: &Ctx) -> String {
     }
 }
 
-fn render_job(ctx: &Ctx, entry: &Entry, card: &JobCard) -> anyhow::Result<Vec<u8>> {
+fn render_job(ctx: &Ctx, index: usize) -> anyhow::Result<Vec<u8>> {
+    let entry = &ctx.site.entries[index];
+    let card = ctx.card(index);
     let job = &entry.job;
     let dir = job_dir(entry);
     let title = format!("{} at {} – {}", job.title, job.company, ctx.config.title);
@@ -272,7 +274,9 @@ fn render_job(ctx: &Ctx, entry: &Entry, card: &JobCard) -> anyhow::Result<Vec<u8
     let mut page = PageView::new(ctx.config, ctx.site, &dir, title, description);
     page.og_type = "article";
     let mut context = base_context(ctx, &page);
-    let description_html = markdown::to_html(&job.description);
+    // The feeds' summary of the job comes from the same parse of its description.
+    let (description_html, start) = markdown::render(&job.description, super::feeds::SUMMARY_CHARS);
+    ctx.keep_summary(index, || super::feeds::summary_with(card, &start));
     let json_ld = if entry.expired {
         String::new()
     } else {

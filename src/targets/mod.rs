@@ -89,6 +89,14 @@ impl Ctx<'_> {
         }
     }
 
+    /// Keeps `make`'s summary of entry `index` for the feeds, unless it is made already or the
+    /// summaries were released.
+    pub fn keep_summary(&self, index: usize, make: impl FnOnce() -> String) {
+        if let Some(cell) = self.summaries.get(index) {
+            cell.get_or_init(make);
+        }
+    }
+
     /// Frees what no target after `target` reads: listing rows once the listings are out, feed
     /// items and summaries once the feeds are (a large board's peak memory is that much lower).
     pub fn release_after(&mut self, target: &str) {
