@@ -53,7 +53,8 @@ pub fn job_posting(entry: &Entry, description_html: &str, expire_after_days: u32
             }
         }),
         date_posted: crate::date::iso(job.date),
-        description,
+        // Written in below.
+        description: "",
         employment_type: job.employment.map(|e| e.schema_org()),
         hiring_organization: Organization {
             kind: "Organization",
@@ -73,10 +74,66 @@ pub fn job_posting(entry: &Entry, description_html: &str, expire_after_days: u32
     };
     // Plain data written into memory: serialising cannot fail.
     let json = serde_json::to_vec(&posting).unwrap_or_default();
-    let mut out = ScriptSafe(Vec::with_capacity(json.len() + json.len() / 8));
-    out.push(&json);
+    let mut out = ScriptSafe(Vec::with_capacity(json.len() + description.len() * 5 / 4));
+    // The description, most of the bytes, is escaped in one pass of its own and put in the place
+    // serde_json left for it: every `"` inside a string is escaped, so the first
+    // `"description":""` is the key, with the empty value serialised above.
+    let key = memchr::memmem::find(&json, DESCRIPTION_SLOT)
+        .map_or(json.len(), |at| at + DESCRIPTION_SLOT.len() - 1);
+    out.push(&json[..key]);
+    push_json_text(&mut out.0, description);
+    out.push(&json[key..]);
     String::from_utf8(out.0).unwrap_or_default()
 }
+
+/// Where the description goes in the serialised posting, before its closing quote.
+const DESCRIPTION_SLOT: &[u8] = b"\"description\":\"\"";
+
+/// Writes `text` as the inside of a JSON string, escaped as serde_json escapes it and with `<`,
+/// `>` and `&` as Unicode escapes (as `ScriptSafe`), in one pass.
+fn push_json_text(out: &mut Vec<u8>, text: &str) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    for (i, &byte) in bytes.iter().enumerate() {
+        let kind = ESCAPES[usize::from(byte)];
+        if kind == 0 {
+            continue;
+        }
+        out.extend_from_slice(&bytes[start..i]);
+        start = i + 1;
+        match kind {
+            b'u' => {
+                out.extend_from_slice(b"\\u00");
+                out.push(HEX[usize::from(byte >> 4)]);
+                out.push(HEX[usize::from(byte & 0xf)]);
+            }
+            short => out.extend_from_slice(&[b'\\', short]),
+        }
+    }
+    out.extend_from_slice(&bytes[start..]);
+}
+
+/// For each byte: 0 when it is written as it is, `u` for `\u00XX`, else the letter after `\`.
+static ESCAPES: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut byte = 0;
+    while byte < 0x20 {
+        table[byte] = b'u';
+        byte += 1;
+    }
+    table[0x08] = b'b';
+    table[0x0c] = b'f';
+    table[b'\n' as usize] = b'n';
+    table[b'\r' as usize] = b'r';
+    table[b'\t' as usize] = b't';
+    table[b'"' as usize] = b'"';
+    table[b'\\' as usize] = b'\\';
+    table[b'<' as usize] = b'u';
+    table[b'>' as usize] = b'u';
+    table[b'&' as usize] = b'u';
+    table
+};
 
 // The fields of each object are declared in alphabetical order, the order search engines and
 // the tests have always seen them in.
@@ -264,5 +321,31 @@ mod tests {
         assert!(!safe.contains('<') && !safe.contains('>'));
         let back: Value = serde_json::from_str(&safe).expect("valid JSON");
         assert_eq!(back["title"], "</script><script>alert(1)</script> & more");
+    }
+
+    /// The description's own escaper writes what serde_json and `script_safe` write together.
+    #[test]
+    fn descriptions_are_escaped_as_serde_json_and_script_safe_would() {
+        let mut texts: Vec<String> = [
+            "",
+            "<p>plain</p>\n",
+            "quote \" backslash \\ slash / tab \t cr \r nul \0 bell \u{7} esc \u{1b} del \u{7f}",
+            "\u{8}\u{c}\u{1f} & <!-- </script> \u{2028}\u{2029} é 🦀",
+            "\"description\":\"\"",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        texts.push((0u8..128).map(char::from).collect());
+        for text in &texts {
+            let mut ours = Vec::new();
+            push_json_text(&mut ours, text);
+            let theirs = script_safe(&serde_json::to_string(text).expect("json"));
+            assert_eq!(
+                format!("\"{}\"", String::from_utf8(ours).expect("utf-8")),
+                theirs,
+                "{text:?}"
+            );
+        }
     }
 }
