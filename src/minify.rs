@@ -5,9 +5,9 @@
 
 /// Returns the page minified when `enabled` (and the feature is built in), else as it is.
 #[cfg(feature = "minify")]
-pub fn html(page: String, enabled: bool) -> Vec<u8> {
+pub fn html(page: Vec<u8>, enabled: bool) -> Vec<u8> {
     if !enabled {
-        return page.into_bytes();
+        return page;
     }
     let mut cfg = minify_html::Cfg::new();
     // Keep the page valid HTML that reads the same without a parser's help.
@@ -16,11 +16,11 @@ pub fn html(page: String, enabled: bool) -> Vec<u8> {
     cfg.keep_comments = false;
     cfg.minify_css = false;
     cfg.minify_js = false;
-    minify_html::minify(page.as_bytes(), &cfg)
+    minify_html::minify(&page, &cfg)
 }
 
 /// Without the `minify` feature, pages are written as rendered.
 #[cfg(not(feature = "minify"))]
-pub fn html(page: String, _enabled: bool) -> Vec<u8> {
-    page.into_bytes()
+pub fn html(page: Vec<u8>, _enabled: bool) -> Vec<u8> {
+    page
 }

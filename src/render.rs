@@ -68,6 +68,21 @@ impl Renderer {
             .render(name, context)
             .map_err(|e| anyhow!(TemplateError(describe(&e))))
     }
+
+    /// Renders page template `name` with `context` as the bytes of a file, in a buffer made for
+    /// about `size` bytes (templates write UTF-8: the bytes are not checked again).
+    pub fn render_page(
+        &self,
+        name: &str,
+        context: &Context,
+        size: usize,
+    ) -> anyhow::Result<Vec<u8>> {
+        let mut page = Vec::with_capacity(size);
+        self.tera
+            .render_to(name, context, &mut page)
+            .map_err(|e| anyhow!(TemplateError(describe(&e))))?;
+        Ok(page)
+    }
 }
 
 /// A tera error with its whole chain, so the user sees the file, line and cause.

@@ -240,7 +240,9 @@ fn render_index(
         context.extend(extra.clone());
         context.insert("heading", heading);
         context.insert("letters", &letters);
-        let html = ctx.renderer.render("groups.html", &context)?;
+        let html = ctx
+            .renderer
+            .render_page("groups.html", &context, super::html::PAGE_SIZE)?;
         Ok(ctx.finish_html(html))
     })
 }

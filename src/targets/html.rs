@@ -41,6 +41,9 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
     render_404(ctx, sink)
 }
 
+/// About the bytes of a page of the default templates without its rows or description.
+pub const PAGE_SIZE: usize = 4096;
+
 /// Entry `index`'s `job_row.html`, as every listing shows it.
 pub fn render_row(ctx: &Ctx, index: usize) -> anyhow::Result<String> {
     let mut context = Context::new();
@@ -240,7 +243,8 @@ fn render_listing_page(
         "pager",
         &PagerView::new(&ctx.site.base_path, &listing.dir, pager),
     );
-    let html = ctx.renderer.render(listing.template, &context)?;
+    let size = rows.iter().map(|row| row.len()).sum::<usize>() + PAGE_SIZE;
+    let html = ctx.renderer.render_page(listing.template, &context, size)?;
     Ok(ctx.finish_html(html))
 }
 
@@ -285,7 +289,8 @@ fn render_job(ctx: &Ctx, index: usize) -> anyhow::Result<Vec<u8>> {
     context.insert("job", card);
     context.insert("description_html", &description_html);
     context.insert("json_ld", &json_ld);
-    let html = ctx.renderer.render("job.html", &context)?;
+    let size = description_html.len() + json_ld.len() + PAGE_SIZE;
+    let html = ctx.renderer.render_page("job.html", &context, size)?;
     Ok(ctx.finish_html(html))
 }
 
@@ -294,7 +299,7 @@ fn render_404(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
     let description = format!("This page does not exist on {}.", ctx.config.title);
     let page = PageView::new(ctx.config, ctx.site, "404.html", title, description);
     let context = base_context(ctx, &page);
-    let html = ctx.renderer.render("404.html", &context)?;
+    let html = ctx.renderer.render_page("404.html", &context, PAGE_SIZE)?;
     sink.site_file("404.html", ctx.finish_html(html))
 }
 

@@ -116,7 +116,7 @@ impl Ctx<'_> {
     }
 
     /// A rendered page as it is written: minified when the configuration asks for it.
-    pub fn finish_html(&self, html: String) -> Vec<u8> {
+    pub fn finish_html(&self, html: Vec<u8>) -> Vec<u8> {
         crate::minify::html(html, self.config.minify)
     }
 
