@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use crate::config::Config;
 use crate::country::{self, Place};
 use crate::job::{Job, Workplace};
-use crate::slug::Slugger;
+use crate::slug::{Slugger, slugify};
 use crate::validate::Company;
 
 /// One job on the board, with what the model worked out about it.
@@ -24,16 +24,16 @@ pub struct Entry {
     pub slug: String,
     /// Past `valid_through` or older than `expire_after_days`: out of every listing.
     pub expired: bool,
-    /// Slug of the company.
-    pub company: String,
+    /// Slug of the company (shared by the company's entries).
+    pub company: Arc<str>,
     /// Slug of the location.
-    pub location: String,
+    pub location: Arc<str>,
     /// What the location string tells: country, region, locality.
-    pub place: Place,
+    pub place: Arc<Place>,
     /// Slug of the country page, when the country is known.
-    pub country: Option<String>,
+    pub country: Option<Arc<str>>,
     /// Slugs of the job's skills, in the job's order.
-    pub skills: Vec<String>,
+    pub skills: Vec<Arc<str>>,
 }
 
 /// A named set of current jobs: a company, a location, a workplace or a skill.
@@ -91,12 +91,21 @@ impl Site {
         jobs.sort_by_key(|job| std::cmp::Reverse(job.date));
         let places = recognise_places(&jobs);
         let slugs = Slugs::new(&jobs, &places);
+        // Slugs are made side by side; only making them distinct follows the jobs' order.
         let mut job_slugs = Slugger::new();
-        let entries: Vec<Entry> = jobs
+        let entry_slugs: Vec<String> = jobs
+            .par_iter()
+            .map(|job| slugify(&job.handle))
+            .collect::<Vec<_>>()
             .into_iter()
+            .map(|slug| job_slugs.claim(slug))
+            .collect();
+        let entries: Vec<Entry> = jobs
+            .into_par_iter()
             .zip(places)
-            .map(|(job, place)| Entry {
-                slug: job_slugs.assign(&job.handle),
+            .zip(entry_slugs)
+            .map(|((job, place), slug)| Entry {
+                slug,
                 expired: is_expired(&job, today, config.expire_after_days),
                 company: slugs.companies[&job.company].clone(),
                 location: slugs.locations[&job.location].clone(),
@@ -174,13 +183,13 @@ impl Site {
 }
 
 /// The place of each job's location, reading each distinct location string once.
-fn recognise_places(jobs: &[Arc<Job>]) -> Vec<Place> {
+fn recognise_places(jobs: &[Arc<Job>]) -> Vec<Arc<Place>> {
     let distinct: std::collections::HashSet<&str> =
         jobs.iter().map(|j| j.location.as_str()).collect();
     let distinct: Vec<&str> = distinct.into_iter().collect();
-    let known: std::collections::HashMap<&str, Place> = distinct
+    let known: std::collections::HashMap<&str, Arc<Place>> = distinct
         .into_par_iter()
-        .map(|l| (l, country::recognise(l)))
+        .map(|l| (l, Arc::new(country::recognise(l))))
         .collect();
     jobs.iter()
         .map(|j| known[j.location.as_str()].clone())
@@ -209,59 +218,85 @@ pub fn is_expired(job: &Job, today: NaiveDate, expire_after_days: u32) -> bool {
 
 /// The slugs of every company, location, country and skill name on the board.
 struct Slugs {
-    companies: HashMap<String, String>,
-    locations: HashMap<String, String>,
-    countries: BTreeMap<&'static str, String>,
-    skills: HashMap<String, String>,
+    companies: HashMap<String, Arc<str>>,
+    locations: HashMap<String, Arc<str>>,
+    countries: CountrySlugs,
+    skills: HashMap<String, Arc<str>>,
 }
 
 impl Slugs {
-    fn new(jobs: &[Arc<Job>], places: &[Place]) -> Slugs {
-        let companies = name_slugs(jobs.iter().map(|j| j.company.as_str()), &mut Slugger::new());
-        // Countries and locations share `locations/`: countries take their plain slugs first.
-        let mut shared = Slugger::new();
-        let countries = name_slugs(
-            places.iter().filter_map(|p| p.country.map(|c| c.name)),
-            &mut shared,
-        );
-        // A location that is just a country's name ("Germany") is that country's page.
-        let by_name: HashMap<String, &String> = countries
-            .iter()
-            .map(|(name, slug)| (name.to_ascii_lowercase(), slug))
-            .collect();
-        let as_country = |name: &str| by_name.get(&name.trim().to_ascii_lowercase()).copied();
-        let distinct: std::collections::BTreeSet<&str> =
-            jobs.iter().map(|j| j.location.as_str()).collect();
-        let mut locations = name_slugs(
-            distinct.iter().copied().filter(|l| as_country(l).is_none()),
-            &mut shared,
-        );
-        for location in &distinct {
-            if let Some(slug) = as_country(location) {
-                locations.insert(location, slug.clone());
-            }
-        }
-        let skills = name_slugs(
-            jobs.iter()
-                .flat_map(|j| j.skills.iter().map(String::as_str)),
-            &mut Slugger::new(),
+    fn new(jobs: &[Arc<Job>], places: &[Arc<Place>]) -> Slugs {
+        let owned = |slugs: BTreeMap<&str, String>| -> HashMap<String, Arc<str>> {
+            slugs
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.into()))
+                .collect()
+        };
+        // Companies, skills, and countries with locations have sluggers of their own: made side
+        // by side.
+        let ((companies, skills), (countries, locations)) = rayon::join(
+            || {
+                rayon::join(
+                    || {
+                        let names = jobs.iter().map(|j| j.company.as_str());
+                        owned(name_slugs(names, &mut Slugger::new()))
+                    },
+                    || {
+                        let names = jobs
+                            .iter()
+                            .flat_map(|j| j.skills.iter().map(String::as_str));
+                        owned(name_slugs(names, &mut Slugger::new()))
+                    },
+                )
+            },
+            || location_slugs(jobs, places),
         );
         Slugs {
-            companies: companies
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect(),
-            locations: locations
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect(),
+            companies,
+            locations,
             countries,
-            skills: skills
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v))
-                .collect(),
+            skills,
         }
     }
+}
+
+/// Slugs of countries by name.
+type CountrySlugs = BTreeMap<&'static str, Arc<str>>;
+
+/// The slugs of countries, then of locations (they share `locations/`: countries take their
+/// plain slugs first).
+fn location_slugs(
+    jobs: &[Arc<Job>],
+    places: &[Arc<Place>],
+) -> (CountrySlugs, HashMap<String, Arc<str>>) {
+    let mut shared = Slugger::new();
+    let countries = name_slugs(
+        places.iter().filter_map(|p| p.country.map(|c| c.name)),
+        &mut shared,
+    );
+    // A location that is just a country's name ("Germany") is that country's page.
+    let by_name: HashMap<String, &String> = countries
+        .iter()
+        .map(|(name, slug)| (name.to_ascii_lowercase(), slug))
+        .collect();
+    let as_country = |name: &str| by_name.get(&name.trim().to_ascii_lowercase()).copied();
+    let distinct: std::collections::BTreeSet<&str> =
+        jobs.iter().map(|j| j.location.as_str()).collect();
+    let mut locations = name_slugs(
+        distinct.iter().copied().filter(|l| as_country(l).is_none()),
+        &mut shared,
+    );
+    for location in &distinct {
+        if let Some(slug) = as_country(location) {
+            locations.insert(location, slug.clone());
+        }
+    }
+    let locations = locations
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v.into()))
+        .collect();
+    let countries = countries.into_iter().map(|(k, v)| (k, v.into())).collect();
+    (countries, locations)
 }
 
 /// Distinct slugs for distinct names, given in sorted name order so they never depend on which
@@ -270,10 +305,14 @@ fn name_slugs<'a>(
     names: impl Iterator<Item = &'a str>,
     slugger: &mut Slugger,
 ) -> BTreeMap<&'a str, String> {
-    let sorted: std::collections::BTreeSet<&str> = names.collect();
+    let distinct: std::collections::HashSet<&str> = names.collect();
+    let mut sorted: Vec<&str> = distinct.into_iter().collect();
+    sorted.sort_unstable();
+    let slugs: Vec<String> = sorted.par_iter().map(|name| slugify(name)).collect();
     sorted
         .into_iter()
-        .map(|name| (name, slugger.assign(name)))
+        .zip(slugs)
+        .map(|(name, slug)| (name, slugger.claim(slug)))
         .collect()
 }
 

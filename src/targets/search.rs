@@ -184,7 +184,7 @@ fn documents(site: &Site) -> Vec<(String, Vec<u8>)> {
         let shown_country = entry
             .country
             .as_deref()
-            .filter(|slug| entry.place.country.is_some() && **slug != entry.location);
+            .filter(|slug| entry.place.country.is_some() && **slug != *entry.location);
         (
             &job.title,
             job_dir(entry),
