@@ -238,7 +238,12 @@ fn render_listing_page(
     let mut context = base_context(ctx, &page);
     context.extend(extra.clone());
     context.insert("heading", &listing.heading);
-    context.insert("rows", rows);
+    // Rows are HTML this build made: marked safe, so templates print them as they are.
+    let row_values: Vec<tera::Value> = rows
+        .iter()
+        .map(|row| tera::Value::safe_string(row))
+        .collect();
+    context.insert_value("rows", row_values.into());
     context.insert(
         "pager",
         &PagerView::new(&ctx.site.base_path, &listing.dir, pager),
@@ -287,8 +292,11 @@ fn render_job(ctx: &Ctx, index: usize) -> anyhow::Result<Vec<u8>> {
         crate::jsonld::job_posting(entry, &description_html, ctx.config.expire_after_days)
     };
     context.insert("job", card);
-    context.insert("description_html", &description_html);
-    context.insert("json_ld", &json_ld);
+    context.insert_value(
+        "description_html",
+        tera::Value::safe_string(&description_html),
+    );
+    context.insert_value("json_ld", tera::Value::safe_string(&json_ld));
     let size = description_html.len() + json_ld.len() + PAGE_SIZE;
     let html = ctx.renderer.render_page("job.html", &context, size)?;
     Ok(ctx.finish_html(html))
