@@ -8,6 +8,13 @@
 
 use std::borrow::Cow;
 
+/// Whether `one_line(text).trim()` is empty: nothing but whitespace, line breaks, control
+/// characters and non-characters. Stops at the first other character, without cleaning the text.
+pub fn is_blank(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_whitespace() || c.is_control() || is_dropped(c) || is_line_break(c))
+}
+
 /// One line of text: each run of line breaks becomes one space, tabs become spaces, and other
 /// control characters and non-characters are dropped.
 pub fn one_line(text: &str) -> Cow<'_, str> {
@@ -98,6 +105,26 @@ fn is_dropped(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn blank_is_what_cleaning_leaves_empty() {
+        let texts = [
+            "",
+            " ",
+            "\t\r\n\u{0B}\u{0C}\u{85}\u{2028}\u{2029}",
+            "\u{0}\u{1b}\u{7f}\u{9f}\u{FFFE}\u{FFFF}\u{a0}\u{3000}",
+            "x",
+            " \u{0} a ",
+            "\u{200b}",
+            "«»",
+            "\u{FFFD}",
+        ];
+        for text in texts {
+            assert_eq!(is_blank(text), one_line(text).trim().is_empty(), "{text:?}");
+        }
+        assert!(is_blank(" \u{0}\n\u{2028}"));
+        assert!(!is_blank(" \u{0} a "));
+    }
 
     #[test]
     fn one_line_folds_breaks_and_drops_controls() {

@@ -53,7 +53,7 @@ impl<'r, 'p> Fields<'r, 'p> {
     fn get(&self, key: &str) -> Option<&'r Value> {
         match self.record.fields.get(key)? {
             Value::Null => None,
-            Value::String(s) if crate::text::one_line(s).trim().is_empty() => None,
+            Value::String(s) if crate::text::is_blank(s) => None,
             value => Some(value),
         }
     }

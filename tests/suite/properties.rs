@@ -79,6 +79,15 @@ fn hostile_string() -> impl Strategy<Value = String> {
     prop_oneof![any::<String>(), pieces(&PIECES, 24)]
 }
 
+/// Strings mostly of whitespace, breaks and control characters, now and then something visible.
+fn blank_ish_string() -> impl Strategy<Value = String> {
+    prop_oneof![
+        "[\\s\\x00-\\x1f\\x7f-\\u{9f}\\u{2028}\\u{2029}\\u{fffe}\\u{ffff}]*",
+        "[\\s\\x00-\\x1f\\u{85}\\u{fffe}]*[^\\s]?[\\s\\x00-\\x1f]*",
+        hostile_string(),
+    ]
+}
+
 /// Text as validation leaves it: on one line, trimmed, not empty.
 fn field_text() -> impl Strategy<Value = String> {
     hostile_string()
@@ -98,6 +107,15 @@ fn is_safe_slug(slug: &str) -> bool {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases()))]
+
+    #[test]
+    fn blank_text_is_what_cleaning_leaves_empty(text in blank_ish_string()) {
+        prop_assert_eq!(
+            jobsmith::text::is_blank(&text),
+            jobsmith::text::one_line(&text).trim().is_empty(),
+            "{:?}", text
+        );
+    }
 
     #[test]
     fn any_string_slugs_to_a_safe_bounded_name(text in hostile_string()) {
