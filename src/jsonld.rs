@@ -74,12 +74,18 @@ pub fn job_posting(entry: &Entry, description_html: &str, expire_after_days: u32
     };
     // Plain data written into memory: serialising cannot fail.
     let json = serde_json::to_vec(&posting).unwrap_or_default();
-    let mut out = ScriptSafe(Vec::with_capacity(json.len() + description.len() * 5 / 4));
     // The description, most of the bytes, is escaped in one pass of its own and put in the place
     // serde_json left for it: every `"` inside a string is escaped, so the first
     // `"description":""` is the key, with the empty value serialised above.
-    let key = memchr::memmem::find(&json, DESCRIPTION_SLOT)
-        .map_or(json.len(), |at| at + DESCRIPTION_SLOT.len() - 1);
+    let Some(at) = memchr::memmem::find(&json, DESCRIPTION_SLOT) else {
+        let whole = Posting {
+            description,
+            ..posting
+        };
+        return script_safe(&serde_json::to_string(&whole).unwrap_or_default());
+    };
+    let key = at + DESCRIPTION_SLOT.len() - 1;
+    let mut out = ScriptSafe(Vec::with_capacity(json.len() + description.len() * 5 / 4));
     out.push(&json[..key]);
     push_json_text(&mut out.0, description);
     out.push(&json[key..]);
@@ -92,7 +98,6 @@ const DESCRIPTION_SLOT: &[u8] = b"\"description\":\"\"";
 /// Writes `text` as the inside of a JSON string, escaped as serde_json escapes it and with `<`,
 /// `>` and `&` as Unicode escapes (as `ScriptSafe`), in one pass.
 fn push_json_text(out: &mut Vec<u8>, text: &str) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     let bytes = text.as_bytes();
     let mut start = 0;
     for (i, &byte) in bytes.iter().enumerate() {
@@ -103,15 +108,19 @@ fn push_json_text(out: &mut Vec<u8>, text: &str) {
         out.extend_from_slice(&bytes[start..i]);
         start = i + 1;
         match kind {
-            b'u' => {
-                out.extend_from_slice(b"\\u00");
-                out.push(HEX[usize::from(byte >> 4)]);
-                out.push(HEX[usize::from(byte & 0xf)]);
-            }
+            b'u' => push_unicode_escape(out, byte),
             short => out.extend_from_slice(&[b'\\', short]),
         }
     }
     out.extend_from_slice(&bytes[start..]);
+}
+
+/// Writes an ASCII `byte` as the JSON escape `\u00XX`, lowercase as serde_json writes it.
+fn push_unicode_escape(out: &mut Vec<u8>, byte: u8) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    out.extend_from_slice(b"\\u00");
+    out.push(HEX[usize::from(byte >> 4)]);
+    out.push(HEX[usize::from(byte & 0xf)]);
 }
 
 /// For each byte: 0 when it is written as it is, `u` for `\u00XX`, else the letter after `\`.
@@ -298,11 +307,7 @@ impl ScriptSafe {
         let mut rest = bytes;
         while let Some(at) = memchr::memchr3(b'<', b'>', b'&', rest) {
             self.0.extend_from_slice(&rest[..at]);
-            self.0.extend_from_slice(match rest[at] {
-                b'<' => b"\\u003c",
-                b'>' => b"\\u003e",
-                _ => b"\\u0026",
-            });
+            push_unicode_escape(&mut self.0, rest[at]);
             rest = &rest[at + 1..];
         }
         self.0.extend_from_slice(rest);

@@ -351,7 +351,6 @@ pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<Vec<St
         theme,
         cards: cells(),
         rows: strings(),
-        site_view: &site_view,
         site_value: tera::Value::from_serializable(&site_view),
         existing_readme,
         summaries: strings(),

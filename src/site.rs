@@ -36,6 +36,16 @@ pub struct Entry {
     pub skills: Vec<Arc<str>>,
 }
 
+impl Entry {
+    /// The slug of the country page the job's listings show beside its location: when the
+    /// country is known and is not the location itself ("Germany").
+    pub fn shown_country(&self) -> Option<&str> {
+        self.country
+            .as_deref()
+            .filter(|slug| self.place.country.is_some() && **slug != *self.location)
+    }
+}
+
 /// A named set of current jobs: a company, a location, a workplace or a skill.
 #[derive(Debug)]
 pub struct Group {
@@ -226,12 +236,6 @@ struct Slugs {
 
 impl Slugs {
     fn new(jobs: &[Arc<Job>], places: &[Arc<Place>]) -> Slugs {
-        let owned = |slugs: BTreeMap<&str, String>| -> HashMap<String, Arc<str>> {
-            slugs
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v.into()))
-                .collect()
-        };
         // Companies, skills, and countries with locations have sluggers of their own: made side
         // by side.
         let ((companies, skills), (countries, locations)) = rayon::join(
@@ -239,13 +243,13 @@ impl Slugs {
                 rayon::join(
                     || {
                         let names = jobs.iter().map(|j| j.company.as_str());
-                        owned(name_slugs(names, &mut Slugger::new()))
+                        owned_keys(name_slugs(names, &mut Slugger::new()))
                     },
                     || {
                         let names = jobs
                             .iter()
                             .flat_map(|j| j.skills.iter().map(String::as_str));
-                        owned(name_slugs(names, &mut Slugger::new()))
+                        owned_keys(name_slugs(names, &mut Slugger::new()))
                     },
                 )
             },
@@ -291,12 +295,16 @@ fn location_slugs(
             locations.insert(location, slug.clone());
         }
     }
-    let locations = locations
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v.into()))
-        .collect();
     let countries = countries.into_iter().map(|(k, v)| (k, v.into())).collect();
-    (countries, locations)
+    (countries, owned_keys(locations))
+}
+
+/// Slugs by name as the model looks them up: by owned name, shared by the entries.
+fn owned_keys(slugs: BTreeMap<&str, String>) -> HashMap<String, Arc<str>> {
+    slugs
+        .into_iter()
+        .map(|(name, slug)| (name.to_string(), slug.into()))
+        .collect()
 }
 
 /// Distinct slugs for distinct names, given in sorted name order so they never depend on which

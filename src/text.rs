@@ -11,8 +11,9 @@ use std::borrow::Cow;
 /// Whether `one_line(text).trim()` is empty: nothing but whitespace, line breaks, control
 /// characters and non-characters. Stops at the first other character, without cleaning the text.
 pub fn is_blank(text: &str) -> bool {
+    // Every line break is a control character or whitespace.
     text.chars()
-        .all(|c| c.is_whitespace() || c.is_control() || is_dropped(c) || is_line_break(c))
+        .all(|c| c.is_whitespace() || c.is_control() || is_dropped(c))
 }
 
 /// One line of text: each run of line breaks becomes one space, tabs become spaces, and other

@@ -133,10 +133,8 @@ impl JobCard {
             location: job.location.clone(),
             location_path: format!("{base}locations/{}/", entry.location),
             country: entry
-                .country
-                .as_ref()
+                .shown_country()
                 .zip(entry.place.country)
-                .filter(|(slug, _)| **slug != entry.location)
                 .map(|(slug, c)| Link {
                     name: c.name.to_string(),
                     path: format!("{base}locations/{slug}/"),

@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 use crate::config::Config;
 use crate::render::{Renderer, Theme};
 use crate::site::Site;
-use crate::view::{JobCard, SiteView};
+use crate::view::JobCard;
 
 pub use assets::{FAVICON, script_name, stylesheet_name};
 
@@ -39,9 +39,8 @@ pub struct Ctx<'a> {
     /// Each entry's `job_row.html`, made on first use (`row`) and shared by every listing that
     /// shows the job.
     pub rows: Vec<OnceLock<String>>,
-    pub site_view: &'a SiteView,
-    /// `site_view` as a template value, made once: pages and rows share it instead of each
-    /// serialising the view again.
+    /// The board-wide values (`SiteView`) as a template value, made once: pages and rows share
+    /// it instead of each serialising the view again.
     pub site_value: tera::Value,
     /// The README on disk before this build, for splicing between markers.
     pub existing_readme: Option<&'a str>,
@@ -221,6 +220,7 @@ pub const TARGETS: &[(&str, Target)] = &[
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::view::SiteView;
 
     /// Once a cache is released, its values are made again on demand: the same text, whatever
     /// order the targets run in.
@@ -242,7 +242,6 @@ mod tests {
             theme: &theme,
             cards: cells(),
             rows: strings(),
-            site_view: &site_view,
             site_value: tera::Value::from_serializable(&site_view),
             existing_readme: None,
             summaries: strings(),

@@ -180,11 +180,7 @@ fn documents(site: &Site) -> Vec<(String, Vec<u8>)> {
         let job = &entry.job;
         let mut skills: Vec<usize> = entry.skills.iter().map(|s| skill_positions[&**s]).collect();
         skills.dedup();
-        // As on the card: the country is shown when it has a page of its own.
-        let shown_country = entry
-            .country
-            .as_deref()
-            .filter(|slug| entry.place.country.is_some() && **slug != *entry.location);
+        let shown_country = entry.shown_country();
         (
             &job.title,
             job_dir(entry),
