@@ -6,9 +6,9 @@ use serde::Serialize;
 use tera::Context;
 
 use super::{Ctx, Sink};
-use crate::markdown;
 use crate::site::{Pager, page_dir, paginate};
 use crate::view::{PageView, job_dir};
+use crate::{markdown, minify};
 
 /// Writes the index, every job page and the 404 page.
 pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
@@ -216,6 +216,42 @@ fn render_listing_page(
     rows: &[&str],
     pager: &Pager,
 ) -> anyhow::Result<Vec<u8>> {
+    let mut context = listing_context(ctx, listing, extra, pager);
+    if minify::enabled(ctx.config.minify) {
+        // The rows are minified already: the page is minified with markers in their place.
+        let markers = (0..rows.len()).map(|i| tera::Value::safe_string(&minify::marker(i)));
+        context.insert_value("rows", markers.collect::<Vec<_>>().into());
+        let html = ctx
+            .renderer
+            .render_page(listing.template, &context, PAGE_SIZE)?;
+        if let Some(page) = minify::splice(&ctx.finish_html(html), rows) {
+            return Ok(page);
+        }
+    }
+    render_listing_whole(ctx, listing.template, context, rows)
+}
+
+/// A listing page rendered with its rows in place, then minified (if it is) as a whole.
+fn render_listing_whole(
+    ctx: &Ctx,
+    template: &str,
+    mut context: Context,
+    rows: &[&str],
+) -> anyhow::Result<Vec<u8>> {
+    // Rows are HTML this build made: marked safe, so templates print them as they are (this
+    // replaces the markers of a page that could not take its rows back).
+    let row_values: Vec<tera::Value> = rows
+        .iter()
+        .map(|row| tera::Value::safe_string(row))
+        .collect();
+    context.insert_value("rows", row_values.into());
+    let size = rows.iter().map(|row| row.len()).sum::<usize>() + PAGE_SIZE;
+    let html = ctx.renderer.render_page(template, &context, size)?;
+    Ok(ctx.finish_html(html))
+}
+
+/// The variables of one page of a listing, but its rows.
+fn listing_context(ctx: &Ctx, listing: &Listing, extra: &Context, pager: &Pager) -> Context {
     let dir = format!("{}{}", listing.dir, pager.dir);
     let suffix = if pager.number == 1 {
         String::new()
@@ -238,19 +274,11 @@ fn render_listing_page(
     let mut context = base_context(ctx, &page);
     context.extend(extra.clone());
     context.insert("heading", &listing.heading);
-    // Rows are HTML this build made: marked safe, so templates print them as they are.
-    let row_values: Vec<tera::Value> = rows
-        .iter()
-        .map(|row| tera::Value::safe_string(row))
-        .collect();
-    context.insert_value("rows", row_values.into());
     context.insert(
         "pager",
         &PagerView::new(&ctx.site.base_path, &listing.dir, pager),
     );
-    let size = rows.iter().map(|row| row.len()).sum::<usize>() + PAGE_SIZE;
-    let html = ctx.renderer.render_page(listing.template, &context, size)?;
-    Ok(ctx.finish_html(html))
+    context
 }
 
 fn index_description(ctx: &Ctx) -> String {
@@ -353,5 +381,79 @@ mod tests {
         let view = PagerView::new("/", "", &pagers[999]);
         assert_eq!(view.pages.iter().flatten().count(), 7);
         assert_eq!(view.pages.len(), 9);
+    }
+
+    /// Renders the first page of a listing of every job of the test board, minified, with
+    /// `templates` in the theme: the page as written, and the page minified whole.
+    fn listing_page(templates: &[(&str, &str)]) -> (String, String, Vec<String>) {
+        use crate::render::{Renderer, Theme};
+        let (site, _) = crate::targets::search::tests::site(crate::targets::search::tests::JOBS);
+        let text = "title = \"T\"\nbase_url = \"https://e.org/\"\nexpire_after_days = 0\n";
+        let config = crate::config::parse(text).0.expect("config");
+        assert!(config.minify);
+        let board = tempfile::tempdir().expect("temp dir");
+        let mut theme = Theme::load(board.path()).expect("default theme");
+        for (name, text) in templates {
+            theme.templates.push((name.to_string(), text.to_string()));
+        }
+        let renderer = Renderer::new(&theme).expect("templates");
+        let ctx = crate::targets::tests::ctx(&config, &site, &renderer, &theme);
+        let jobs: Vec<usize> = (0..site.entries.len()).collect();
+        let listing = Listing {
+            dir: "companies/all/".into(),
+            template: "list.html",
+            title: "All".into(),
+            heading: "All jobs".into(),
+            description: "Every job.".into(),
+            feed: "companies/all/rss.xml".into(),
+            jobs: &jobs,
+        };
+        let pager = &paginate(jobs.len(), 50)[0];
+        let rows: Vec<String> = jobs
+            .iter()
+            .map(|&i| ctx.row(i).expect("row").into_owned())
+            .collect();
+        let rows: Vec<&str> = rows.iter().map(|r| r.as_str()).collect();
+        let written =
+            render_listing_page(&ctx, &listing, &Context::new(), &rows, pager).expect("page");
+        let context = listing_context(&ctx, &listing, &Context::new(), pager);
+        let whole = render_listing_whole(&ctx, "list.html", context, &rows).expect("page");
+        let text = |bytes: Vec<u8>| String::from_utf8(bytes).expect("UTF-8");
+        let rows = rows.iter().map(|r| r.to_string()).collect();
+        (text(written), text(whole), rows)
+    }
+
+    /// Minifying a listing page apart from its rows, each minified once, writes the same bytes
+    /// as minifying the page with its rows in place.
+    #[test]
+    fn listing_pages_minified_apart_from_their_rows_are_the_pages_minified_whole() {
+        let (written, whole, rows) = listing_page(&[]);
+        assert!(rows.len() > 2, "{rows:?}");
+        assert_eq!(written, whole);
+        assert!(!written.contains('\u{E000}'));
+        let mut at = 0;
+        for row in &rows {
+            assert!(row.starts_with("<li class"), "{row}");
+            at += written[at..]
+                .find(row.as_str())
+                .expect("each row, in order");
+        }
+    }
+
+    /// A template that does more with a row than print it once gets the rows themselves.
+    #[test]
+    fn listing_templates_that_reorder_or_change_rows_get_the_rows_themselves() {
+        let reversed = "{% for row in rows | reverse %}{{ row }}{% endfor %}";
+        let (written, whole, rows) = listing_page(&[("list.html", reversed)]);
+        assert_eq!(written, whole);
+        let first = written.find(rows[0].as_str()).expect("first row");
+        let last = written
+            .find(rows[rows.len() - 1].as_str())
+            .expect("last row");
+        assert!(last < first);
+        let twice = "{% for row in rows %}{{ row }}{{ row }}{% endfor %}";
+        let (written, whole, rows) = listing_page(&[("list.html", twice)]);
+        assert_eq!(written, whole);
+        assert_eq!(written.matches(rows[1].as_str()).count(), 2);
     }
 }

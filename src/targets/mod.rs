@@ -68,7 +68,11 @@ impl Ctx<'_> {
 
     /// The listing row of entry `index`, made once while the rows are kept (`release_after`).
     pub fn row(&self, index: usize) -> anyhow::Result<Cow<'_, str>> {
-        let make = || html::render_row(self, index);
+        // Rows are minified once here rather than in every listing page showing them.
+        let make = || {
+            html::render_row(self, index)
+                .map(|row| crate::minify::fragment(row, self.config.minify))
+        };
         let Some(cell) = self.rows.get(index) else {
             return Ok(Cow::Owned(make()?));
         };
@@ -218,9 +222,37 @@ pub const TARGETS: &[(&str, Target)] = &[
 ];
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::view::SiteView;
+
+    /// A context for rendering `site` with `config`, as a build makes it.
+    pub(crate) fn ctx<'a>(
+        config: &'a Config,
+        site: &'a Site,
+        renderer: &'a Renderer,
+        theme: &'a Theme,
+    ) -> Ctx<'a> {
+        let site_view = SiteView::new(config, site, "style.css");
+        let cells = || site.entries.iter().map(|_| OnceLock::new()).collect();
+        let strings = || site.entries.iter().map(|_| OnceLock::new()).collect();
+        Ctx {
+            config,
+            site,
+            renderer,
+            theme,
+            cards: cells(),
+            rows: strings(),
+            site_value: tera::Value::from_serializable(&site_view),
+            existing_readme: None,
+            summaries: strings(),
+            feed_items: strings(),
+            remember: false,
+            epoch: 0,
+            entry_keys: Vec::new(),
+            search: OnceLock::new(),
+        }
+    }
 
     /// Once a cache is released, its values are made again on demand: the same text, whatever
     /// order the targets run in.
@@ -232,25 +264,7 @@ mod tests {
         let board = tempfile::tempdir().expect("temp dir");
         let theme = Theme::load(board.path()).expect("default theme");
         let renderer = Renderer::new(&theme).expect("templates");
-        let site_view = SiteView::new(&config, &site, "style.css");
-        let cells = || site.entries.iter().map(|_| OnceLock::new()).collect();
-        let strings = || site.entries.iter().map(|_| OnceLock::new()).collect();
-        let mut ctx = Ctx {
-            config: &config,
-            site: &site,
-            renderer: &renderer,
-            theme: &theme,
-            cards: cells(),
-            rows: strings(),
-            site_value: tera::Value::from_serializable(&site_view),
-            existing_readme: None,
-            summaries: strings(),
-            feed_items: strings(),
-            remember: false,
-            epoch: 0,
-            entry_keys: Vec::new(),
-            search: OnceLock::new(),
-        };
+        let mut ctx = ctx(&config, &site, &renderer, &theme);
         let kept: Vec<(String, String)> = (0..site.entries.len())
             .map(|i| {
                 let row = ctx.row(i).expect("row").into_owned();
