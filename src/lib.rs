@@ -351,6 +351,7 @@ pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<Vec<St
         theme,
         cards: cells(),
         rows: strings(),
+        minified_rows: strings(),
         site_value: tera::Value::from_serializable(&site_view),
         existing_readme,
         summaries: strings(),

@@ -1,6 +1,8 @@
 //! HTML pages: the paginated index, one page per job, the 404 page, and the listing renderer
 //! every paginated page shares.
 
+use std::borrow::Cow;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
@@ -184,12 +186,7 @@ fn render_listing_pages(
                 )
             };
             ctx.emit(sink, &format!("{dir}index.html"), inputs, || {
-                let rows = listing.jobs[pager.start..pager.end]
-                    .iter()
-                    .map(|&i| ctx.row(i))
-                    .collect::<anyhow::Result<Vec<_>>>()?;
-                let rows: Vec<&str> = rows.iter().map(|row| &**row).collect();
-                render_listing_page(ctx, listing, extra, &rows, &pager)
+                render_listing_page(ctx, listing, extra, &pager)
             })
         })
 }
@@ -208,27 +205,42 @@ impl Listing<'_> {
     }
 }
 
-/// One page of a listing, showing `rows`.
+/// One page of a listing.
 fn render_listing_page(
     ctx: &Ctx,
     listing: &Listing,
     extra: &Context,
-    rows: &[&str],
     pager: &Pager,
 ) -> anyhow::Result<Vec<u8>> {
+    let jobs = &listing.jobs[pager.start..pager.end];
     let mut context = listing_context(ctx, listing, extra, pager);
     if minify::enabled(ctx.config.minify) {
-        // The rows are minified already: the page is minified with markers in their place.
+        // Where the rows read the same minified on their own, the page is minified with
+        // markers in their place, then given its rows back.
+        let rows = collect_rows(jobs, |i| ctx.minified_row(i))?;
+        let rows: Vec<&str> = rows.iter().map(|row| &**row).collect();
         let markers = (0..rows.len()).map(|i| tera::Value::safe_string(&minify::marker(i)));
         context.insert_value("rows", markers.collect::<Vec<_>>().into());
         let html = ctx
             .renderer
             .render_page(listing.template, &context, PAGE_SIZE)?;
-        if let Some(page) = minify::splice(&ctx.finish_html(html), rows) {
+        if minify::fragments_fit(&html, &rows)
+            && let Some(page) = minify::splice(&ctx.finish_html(html), &rows)
+        {
             return Ok(page);
         }
     }
-    render_listing_whole(ctx, listing.template, context, rows)
+    let rows = collect_rows(jobs, |i| ctx.row(i))?;
+    let rows: Vec<&str> = rows.iter().map(|row| &**row).collect();
+    render_listing_whole(ctx, listing.template, context, &rows)
+}
+
+/// The rows of `jobs`, as `row` gives them.
+fn collect_rows<'a>(
+    jobs: &[usize],
+    row: impl Fn(usize) -> anyhow::Result<Cow<'a, str>>,
+) -> anyhow::Result<Vec<Cow<'a, str>>> {
+    jobs.iter().map(|&i| row(i)).collect()
 }
 
 /// A listing page rendered with its rows in place, then minified (if it is) as a whole.
@@ -384,7 +396,8 @@ mod tests {
     }
 
     /// Renders the first page of a listing of every job of the test board, minified, with
-    /// `templates` in the theme: the page as written, and the page minified whole.
+    /// `templates` in the theme: the page as written, the page minified whole with the rows as
+    /// rendered, and the rows minified on their own.
     fn listing_page(templates: &[(&str, &str)]) -> (String, String, Vec<String>) {
         use crate::render::{Renderer, Theme};
         let (site, _) = crate::targets::search::tests::site(crate::targets::search::tests::JOBS);
@@ -409,18 +422,16 @@ mod tests {
             jobs: &jobs,
         };
         let pager = &paginate(jobs.len(), 50)[0];
-        let rows: Vec<String> = jobs
-            .iter()
-            .map(|&i| ctx.row(i).expect("row").into_owned())
-            .collect();
-        let rows: Vec<&str> = rows.iter().map(|r| r.as_str()).collect();
-        let written =
-            render_listing_page(&ctx, &listing, &Context::new(), &rows, pager).expect("page");
+        let written = render_listing_page(&ctx, &listing, &Context::new(), pager).expect("page");
+        // The page minified whole, from rows as rendered.
+        let rows = collect_rows(&jobs, |i| ctx.row(i)).expect("rows");
+        let rows: Vec<&str> = rows.iter().map(|r| &**r).collect();
         let context = listing_context(&ctx, &listing, &Context::new(), pager);
         let whole = render_listing_whole(&ctx, "list.html", context, &rows).expect("page");
         let text = |bytes: Vec<u8>| String::from_utf8(bytes).expect("UTF-8");
-        let rows = rows.iter().map(|r| r.to_string()).collect();
-        (text(written), text(whole), rows)
+        let minified = collect_rows(&jobs, |i| ctx.minified_row(i)).expect("rows");
+        let minified = minified.iter().map(|r| r.to_string()).collect();
+        (text(written), text(whole), minified)
     }
 
     /// Minifying a listing page apart from its rows, each minified once, writes the same bytes
@@ -443,7 +454,7 @@ mod tests {
     /// A template that does more with a row than print it once gets the rows themselves.
     #[test]
     fn listing_templates_that_reorder_or_change_rows_get_the_rows_themselves() {
-        let reversed = "{% for row in rows | reverse %}{{ row }}{% endfor %}";
+        let reversed = "<ol>{% for row in rows | reverse %}{{ row }}{% endfor %}</ol>";
         let (written, whole, rows) = listing_page(&[("list.html", reversed)]);
         assert_eq!(written, whole);
         let first = written.find(rows[0].as_str()).expect("first row");
@@ -451,9 +462,43 @@ mod tests {
             .find(rows[rows.len() - 1].as_str())
             .expect("last row");
         assert!(last < first);
-        let twice = "{% for row in rows %}{{ row }}{{ row }}{% endfor %}";
+        let twice = "<ol>{% for row in rows %}{{ row }}{{ row }}{% endfor %}</ol>";
         let (written, whole, rows) = listing_page(&[("list.html", twice)]);
         assert_eq!(written, whole);
         assert_eq!(written.matches(rows[1].as_str()).count(), 2);
+    }
+
+    /// Where a row minified on its own would lose a space the page needs (rows shown inline, or
+    /// with loose text at their edges), or keep one it would drop, the page is minified whole.
+    #[test]
+    #[cfg(feature = "minify")]
+    fn listing_pages_keep_the_spaces_of_rows_shown_inline() {
+        let inline_rows = (
+            "job_row.html",
+            "<a href=\"{{ job.path }}\">{{ job.title }}</a>\n<b>{{ job.company }}</b>\n",
+        );
+        let paragraph = (
+            "list.html",
+            "<p>{% for row in rows %}{{ row }}{% endfor %}</p>",
+        );
+        let (written, whole, _) = listing_page(&[inline_rows, paragraph]);
+        assert_eq!(written, whole);
+        assert!(
+            written.contains("</a> <b>") && written.contains("</b> <a "),
+            "{written}"
+        );
+        let division = (
+            "list.html",
+            "<div>{% for row in rows %}{{ row }}{% endfor %}</div>",
+        );
+        let loose = (
+            "job_row.html",
+            "<b>{{ job.title }}</b> at {{ job.company }}\n",
+        );
+        let (written, whole, _) = listing_page(&[loose, division]);
+        assert_eq!(written, whole);
+        let spaced = "<ol>\n{% for row in rows %}  {{ row }}\n{% endfor %}</ol>";
+        let (written, whole, _) = listing_page(&[("list.html", spaced)]);
+        assert_eq!(written, whole);
     }
 }

@@ -39,6 +39,9 @@ pub struct Ctx<'a> {
     /// Each entry's `job_row.html`, made on first use (`row`) and shared by every listing that
     /// shows the job.
     pub rows: Vec<OnceLock<String>>,
+    /// The same rows minified on their own (`minified_row`), for listing pages minified apart
+    /// from their rows (`minify::splice`).
+    pub minified_rows: Vec<OnceLock<String>>,
     /// The board-wide values (`SiteView`) as a template value, made once: pages and rows share
     /// it instead of each serialising the view again.
     pub site_value: tera::Value,
@@ -68,19 +71,15 @@ impl Ctx<'_> {
 
     /// The listing row of entry `index`, made once while the rows are kept (`release_after`).
     pub fn row(&self, index: usize) -> anyhow::Result<Cow<'_, str>> {
-        // Rows are minified once here rather than in every listing page showing them.
-        let make = || {
-            html::render_row(self, index)
-                .map(|row| crate::minify::fragment(row, self.config.minify))
-        };
-        let Some(cell) = self.rows.get(index) else {
-            return Ok(Cow::Owned(make()?));
-        };
-        if let Some(row) = cell.get() {
-            return Ok(Cow::Borrowed(row));
-        }
-        let row = make()?;
-        Ok(Cow::Borrowed(cell.get_or_init(|| row)))
+        cached(&self.rows, index, || html::render_row(self, index))
+    }
+
+    /// The listing row of entry `index` minified on its own, made once while the rows are kept:
+    /// the minifier then reads each row once rather than in every listing page showing it.
+    pub fn minified_row(&self, index: usize) -> anyhow::Result<Cow<'_, str>> {
+        cached(&self.minified_rows, index, || {
+            html::render_row(self, index).map(|row| crate::minify::fragment(row, true))
+        })
     }
 
     /// The feed summary of entry `index`, made once while the summaries are kept.
@@ -104,7 +103,10 @@ impl Ctx<'_> {
     /// items and summaries once the feeds are (a large board's peak memory is that much lower).
     pub fn release_after(&mut self, target: &str) {
         match target {
-            "groups" => self.rows = Vec::new(),
+            "groups" => {
+                self.rows = Vec::new();
+                self.minified_rows = Vec::new();
+            }
             "feeds" => {
                 self.feed_items = Vec::new();
                 self.summaries = Vec::new();
@@ -221,6 +223,23 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("archive", archive::render),
 ];
 
+/// The value of `cells[index]`, made by `make` on first use; made each time once the cells
+/// are released.
+fn cached<'a>(
+    cells: &'a [OnceLock<String>],
+    index: usize,
+    make: impl FnOnce() -> anyhow::Result<String>,
+) -> anyhow::Result<Cow<'a, str>> {
+    let Some(cell) = cells.get(index) else {
+        return Ok(Cow::Owned(make()?));
+    };
+    if let Some(value) = cell.get() {
+        return Ok(Cow::Borrowed(value));
+    }
+    let value = make()?;
+    Ok(Cow::Borrowed(cell.get_or_init(|| value)))
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -243,6 +262,7 @@ pub(crate) mod tests {
             theme,
             cards: cells(),
             rows: strings(),
+            minified_rows: strings(),
             site_value: tera::Value::from_serializable(&site_view),
             existing_readme: None,
             summaries: strings(),
@@ -274,7 +294,7 @@ pub(crate) mod tests {
         assert!(kept[0].0.contains("<li"), "{}", kept[0].0);
         ctx.release_after("groups");
         ctx.release_after("feeds");
-        assert!(ctx.rows.is_empty() && ctx.summaries.is_empty());
+        assert!(ctx.rows.is_empty() && ctx.minified_rows.is_empty() && ctx.summaries.is_empty());
         for (i, (row, summary)) in kept.iter().enumerate() {
             assert!(matches!(ctx.row(i), Ok(Cow::Owned(_))));
             assert_eq!(&*ctx.row(i).expect("row"), row);
