@@ -399,6 +399,14 @@ mod tests {
     /// `templates` in the theme: the page as written, the page minified whole with the rows as
     /// rendered, and the rows minified on their own.
     fn listing_page(templates: &[(&str, &str)]) -> (String, String, Vec<String>) {
+        listing_page_headed("All jobs", templates)
+    }
+
+    /// `listing_page`, with `heading` as the listing's heading.
+    fn listing_page_headed(
+        heading: &str,
+        templates: &[(&str, &str)],
+    ) -> (String, String, Vec<String>) {
         use crate::render::{Renderer, Theme};
         let (site, _) = crate::targets::search::tests::site(crate::targets::search::tests::JOBS);
         let text = "title = \"T\"\nbase_url = \"https://e.org/\"\nexpire_after_days = 0\n";
@@ -416,7 +424,7 @@ mod tests {
             dir: "companies/all/".into(),
             template: "list.html",
             title: "All".into(),
-            heading: "All jobs".into(),
+            heading: heading.into(),
             description: "Every job.".into(),
             feed: "companies/all/rss.xml".into(),
             jobs: &jobs,
@@ -500,5 +508,23 @@ mod tests {
         let spaced = "<ol>\n{% for row in rows %}  {{ row }}\n{% endfor %}</ol>";
         let (written, whole, _) = listing_page(&[("list.html", spaced)]);
         assert_eq!(written, whole);
+    }
+
+    /// Text of the board that reads as markers (characters of the private use area) does not
+    /// take a row's place: the page is minified whole and shows the text.
+    #[test]
+    fn text_that_reads_as_markers_stays_text() {
+        for heading in [
+            "\u{E000}0\u{E001}",
+            "\u{E000}0\u{E001}\u{E000}1\u{E001}",
+            "\u{E000}",
+        ] {
+            let (written, whole, _) = listing_page_headed(heading, &[]);
+            assert_eq!(written, whole);
+            assert!(
+                written.contains(&format!("<h1>{heading}</h1>")),
+                "{written}"
+            );
+        }
     }
 }
