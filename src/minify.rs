@@ -31,9 +31,9 @@ pub fn html(page: Vec<u8>, _enabled: bool) -> Vec<u8> {
     page
 }
 
-/// Returns a piece of HTML that sits among block elements (a job row) minified when `enabled`.
-pub fn fragment(html: String, enabled: bool) -> String {
-    if !self::enabled(enabled) {
+/// Returns a piece of HTML (a job row) minified on its own, when the feature is built in.
+pub fn fragment(html: String) -> String {
+    if !enabled(true) {
         return html;
     }
     // The minifier only takes out bytes of valid UTF-8, at character boundaries.
@@ -86,11 +86,18 @@ const LAYOUT: &[&str] = &[
     "ul",
 ];
 
+/// Elements in which the minifier keeps whitespace (`pre`), or treats it otherwise (SVG,
+/// MathML), or which hold text rather than HTML: no fragment is minified apart inside them.
+const OUTSIDE: &[&str] = &[
+    "pre", "svg", "math", "script", "style", "textarea", "title", "noscript", "xmp",
+];
+
 /// Whether `fragments`, minified on their own, read in `page` (not yet minified, holding their
 /// markers) as they would if the page were minified with them in place: the markers stand side
 /// by side, in order, with nothing but whitespace between them, as the whole content of a layout
-/// element outside `<pre>`, SVG and MathML, and each fragment starts with an element and ends
-/// with a tag (no loose text at its edges, whose spaces the minifier would trim).
+/// element outside `<pre>`, SVG, MathML and elements whose text is not HTML (`<script>`,
+/// `<textarea>`...), and each fragment starts with an element and ends with a tag (no loose
+/// text at its edges, whose spaces the minifier would trim).
 pub fn fragments_fit(page: &[u8], fragments: &[&str]) -> bool {
     let edges_are_tags = fragments.iter().all(|fragment| {
         let fragment = fragment.trim_ascii().as_bytes();
@@ -147,7 +154,7 @@ pub fn fragments_fit(page: &[u8], fragments: &[&str]) -> bool {
     };
     LAYOUT.iter().any(|layout| layout.as_bytes() == name)
         && closes
-        && !["pre", "svg", "math"].into_iter().any(inside)
+        && !OUTSIDE.iter().any(|element| inside(element))
 }
 
 /// Puts `fragments` in place of their markers in minified `page`, dropping the whitespace
@@ -243,6 +250,11 @@ mod tests {
         // Whitespace counts inside <pre> and SVG.
         assert!(!fits(format!("<pre><div>{markers}</div></pre>"), &rows));
         assert!(!fits(format!("<svg><g>{markers}</g></svg>"), &rows));
+        let template = format!("<script type=\"text/template\"><ul>{markers}</ul></script>");
+        assert!(!fits(template, &rows));
+        let closed =
+            format!("<script type=\"application/ld+json\">{{}}</script><ul>{markers}</ul>");
+        assert!(fits(closed, &rows));
         // Loose text at a fragment's edge.
         let div = format!("<div>{markers}</div>");
         assert!(!fits(div.clone(), &["<b>a</b> and", "<b>b</b>"]));

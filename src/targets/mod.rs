@@ -78,7 +78,7 @@ impl Ctx<'_> {
     /// the minifier then reads each row once rather than in every listing page showing it.
     pub fn minified_row(&self, index: usize) -> anyhow::Result<Cow<'_, str>> {
         cached(&self.minified_rows, index, || {
-            html::render_row(self, index).map(|row| crate::minify::fragment(row, true))
+            html::render_row(self, index).map(crate::minify::fragment)
         })
     }
 
