@@ -35,13 +35,12 @@ pub mod view;
 pub mod write;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::AtomicUsize;
-use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use anyhow::bail;
 use chrono::{DateTime, Utc};
-use rayon::prelude::*;
 
 use crate::config::Config;
 use crate::problem::{InvalidInput, Problem};
@@ -49,7 +48,6 @@ use crate::render::{Renderer, Theme};
 use crate::site::{Selection, Site};
 use crate::targets::{Ctx, Sink, TARGETS};
 use crate::validate::Valid;
-use crate::view::SiteView;
 use crate::write::{ArchivePolicy, Staging};
 
 /// What `jobsmith build` was asked to do.
@@ -332,40 +330,8 @@ pub struct Inputs<'a> {
 
 /// Runs every target into `sink`; returns the wall time of each step.
 pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<Vec<Stage>> {
-    let Inputs {
-        config,
-        site,
-        renderer,
-        theme,
-        existing_readme,
-    } = *inputs;
     let mut stages = Vec::new();
-    let stylesheet = targets::stylesheet_name(&theme.stylesheet);
-    let site_view = SiteView::new(config, site, &stylesheet);
-    let cells = || site.entries.iter().map(|_| OnceLock::new()).collect();
-    let strings = || site.entries.iter().map(|_| OnceLock::new()).collect();
-    let ctx = Ctx {
-        config,
-        site,
-        renderer,
-        theme,
-        cards: cells(),
-        rows: strings(),
-        minified_rows: strings(),
-        site_value: tera::Value::from_serializable(&site_view),
-        existing_readme,
-        summaries: strings(),
-        feed_items: strings(),
-        epoch: epoch(config, theme, &site_view),
-        remember: sink.remembers(),
-        entry_keys: if sink.remembers() {
-            site.entries.par_iter().map(entry_key).collect()
-        } else {
-            Vec::new()
-        },
-        search: std::sync::OnceLock::new(),
-    };
-    let mut ctx = ctx;
+    let mut ctx = Ctx::new(inputs, sink.remembers());
     for (name, target) in TARGETS {
         timed(&mut stages, name, || target(&ctx, sink))?;
         ctx.release_after(name);
@@ -374,35 +340,13 @@ pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<Vec<St
     let Ctx {
         cards,
         rows,
+        minified_rows,
         summaries,
         feed_items,
         search,
         ..
     } = ctx;
-    std::thread::spawn(move || drop((cards, rows, summaries, feed_items, search)));
+    let caches = (cards, rows, minified_rows, summaries, feed_items, search);
+    std::thread::spawn(move || drop(caches));
     Ok(stages)
-}
-
-/// Fingerprint of what every page may show: the configuration, the theme, board-wide values.
-fn epoch(config: &Config, theme: &Theme, site_view: &SiteView) -> u64 {
-    targets::fingerprint(&(
-        format!("{config:?}"),
-        &theme.templates,
-        &theme.stylesheet,
-        &theme.static_files,
-        targets::fingerprint_serialized(site_view),
-    ))
-}
-
-/// Fingerprint of an entry: the job and everything the site model worked out about it.
-fn entry_key(entry: &site::Entry) -> u64 {
-    targets::fingerprint(&(
-        &entry.job,
-        &entry.slug,
-        entry.expired,
-        &entry.company,
-        &entry.location,
-        &entry.country,
-        &entry.skills,
-    ))
 }

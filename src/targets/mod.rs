@@ -20,10 +20,12 @@ use std::borrow::Cow;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::OnceLock;
 
+use rayon::prelude::*;
+
 use crate::config::Config;
 use crate::render::{Renderer, Theme};
 use crate::site::Site;
-use crate::view::JobCard;
+use crate::view::{JobCard, SiteView};
 
 pub use assets::{FAVICON, script_name, stylesheet_name};
 
@@ -61,6 +63,44 @@ pub struct Ctx<'a> {
     pub entry_keys: Vec<u64>,
     /// The search index, made on first use (the index page names its folder).
     pub search: OnceLock<search::Index>,
+}
+
+impl<'a> Ctx<'a> {
+    /// The context of a build of `inputs`, into a sink that keeps pages between builds when
+    /// `remember` (then every page's inputs are fingerprinted).
+    pub fn new(inputs: &crate::Inputs<'a>, remember: bool) -> Ctx<'a> {
+        let crate::Inputs {
+            config,
+            site,
+            renderer,
+            theme,
+            existing_readme,
+        } = *inputs;
+        let site_view = SiteView::new(config, site, &stylesheet_name(&theme.stylesheet));
+        let cells = || site.entries.iter().map(|_| OnceLock::new()).collect();
+        let strings = || site.entries.iter().map(|_| OnceLock::new()).collect();
+        Ctx {
+            config,
+            site,
+            renderer,
+            theme,
+            cards: cells(),
+            rows: strings(),
+            minified_rows: strings(),
+            site_value: tera::Value::from_serializable(&site_view),
+            existing_readme,
+            summaries: strings(),
+            feed_items: strings(),
+            epoch: epoch(config, theme, &site_view),
+            remember,
+            entry_keys: if remember {
+                site.entries.par_iter().map(entry_key).collect()
+            } else {
+                Vec::new()
+            },
+            search: OnceLock::new(),
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -223,6 +263,30 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("archive", archive::render),
 ];
 
+/// Fingerprint of what every page may show: the configuration, the theme, board-wide values.
+fn epoch(config: &Config, theme: &Theme, site_view: &SiteView) -> u64 {
+    fingerprint(&(
+        format!("{config:?}"),
+        &theme.templates,
+        &theme.stylesheet,
+        &theme.static_files,
+        fingerprint_serialized(site_view),
+    ))
+}
+
+/// Fingerprint of an entry: the job and everything the site model worked out about it.
+fn entry_key(entry: &crate::site::Entry) -> u64 {
+    fingerprint(&(
+        &entry.job,
+        &entry.slug,
+        entry.expired,
+        &entry.company,
+        &entry.location,
+        &entry.country,
+        &entry.skills,
+    ))
+}
+
 /// The value of `cells[index]`, made by `make` on first use; made each time once the cells
 /// are released.
 fn cached<'a>(
@@ -243,7 +307,6 @@ fn cached<'a>(
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
-    use crate::view::SiteView;
 
     /// A context for rendering `site` with `config`, as a build makes it.
     pub(crate) fn ctx<'a>(
@@ -252,26 +315,14 @@ pub(crate) mod tests {
         renderer: &'a Renderer,
         theme: &'a Theme,
     ) -> Ctx<'a> {
-        let site_view = SiteView::new(config, site, "style.css");
-        let cells = || site.entries.iter().map(|_| OnceLock::new()).collect();
-        let strings = || site.entries.iter().map(|_| OnceLock::new()).collect();
-        Ctx {
+        let inputs = crate::Inputs {
             config,
             site,
             renderer,
             theme,
-            cards: cells(),
-            rows: strings(),
-            minified_rows: strings(),
-            site_value: tera::Value::from_serializable(&site_view),
             existing_readme: None,
-            summaries: strings(),
-            feed_items: strings(),
-            remember: false,
-            epoch: 0,
-            entry_keys: Vec::new(),
-            search: OnceLock::new(),
-        }
+        };
+        Ctx::new(&inputs, false)
     }
 
     /// Once a cache is released, its values are made again on demand: the same text, whatever
