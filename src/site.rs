@@ -2,7 +2,8 @@
 //!
 //! Takes the validated jobs by value, orders them (newest first, then dataset order), marks
 //! expired ones, gives every job and group its slug, and groups current jobs by company,
-//! location, workplace and skill. Renderers only borrow it.
+//! location, workplace and skill (and keeps the groups that only expired jobs are left in, whose
+//! pages those jobs' pages link to). Renderers only borrow it.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -72,8 +73,51 @@ pub struct Site {
     pub skills: BTreeMap<String, Group>,
     /// Remote, on-site and hybrid, in that order (possibly with no jobs).
     pub types: Vec<Group>,
+    /// Groups that only expired jobs belong to.
+    pub past: PastGroups,
     /// Company profiles by company slug.
     pub profiles: BTreeMap<String, Company>,
+}
+
+/// Companies, locations, countries and skills that only expired jobs belong to, A to Z, each with
+/// no jobs. An expired job keeps its page, which links to its company, location and skills: their
+/// pages stay too (saying that nothing is open), though no index, sitemap, search facet or count
+/// lists them.
+#[derive(Debug, Default)]
+pub struct PastGroups {
+    pub companies: Vec<Group>,
+    pub locations: Vec<Group>,
+    pub countries: Vec<Group>,
+    pub skills: Vec<Group>,
+}
+
+impl PastGroups {
+    /// The groups of expired `entries` that `current` (the groups of current jobs) lacks.
+    fn new(
+        entries: &[Entry],
+        companies: &BTreeMap<String, Group>,
+        locations: &BTreeMap<String, Group>,
+        countries: &BTreeMap<String, Group>,
+        skills: &BTreeMap<String, Group>,
+    ) -> PastGroups {
+        let expired: Vec<usize> = (0..entries.len()).filter(|&i| entries[i].expired).collect();
+        let past = |current: &BTreeMap<String, Group>, keys: GroupKeys| {
+            group_by(entries, &expired, keys)
+                .into_values()
+                .filter(|group| !current.contains_key(&group.slug))
+                .map(|group| Group {
+                    jobs: Vec::new(),
+                    ..group
+                })
+                .collect()
+        };
+        PastGroups {
+            companies: past(companies, company_of),
+            locations: past(locations, location_of),
+            countries: past(countries, country_of),
+            skills: past(skills, skills_of),
+        }
+    }
 }
 
 /// What decides which jobs are on the board.
@@ -132,38 +176,22 @@ impl Site {
         let ((companies_by, locations), (countries, skills)) = rayon::join(
             || {
                 rayon::join(
-                    || group_by(&entries, &current, |e, add| add(&e.company, &e.job.company)),
-                    || {
-                        group_by(&entries, &current, |e, add| {
-                            if e.country.as_ref() != Some(&e.location) {
-                                add(&e.location, &e.job.location);
-                            }
-                        })
-                    },
+                    || group_by(&entries, &current, company_of),
+                    || group_by(&entries, &current, location_of),
                 )
             },
             || {
                 rayon::join(
-                    || {
-                        group_by(&entries, &current, |e, add| {
-                            if let (Some(slug), Some(country)) = (&e.country, e.place.country) {
-                                add(slug, country.name);
-                            }
-                        })
-                    },
-                    || {
-                        group_by(&entries, &current, |e, add| {
-                            for (slug, name) in e.skills.iter().zip(&e.job.skills) {
-                                add(slug, name);
-                            }
-                        })
-                    },
+                    || group_by(&entries, &current, country_of),
+                    || group_by(&entries, &current, skills_of),
                 )
             },
         );
+        let past = PastGroups::new(&entries, &companies_by, &locations, &countries, &skills);
         Site {
             now: selection.now,
             base_path: base_path(&config.base_url),
+            past,
             companies: companies_by,
             locations,
             countries,
@@ -324,14 +352,39 @@ fn name_slugs<'a>(
         .collect()
 }
 
-/// Groups current jobs by the (slug, name) pairs `keys` hands to `add` for each.
-fn group_by(
-    entries: &[Entry],
-    current: &[usize],
-    keys: impl Fn(&Entry, &mut dyn FnMut(&str, &str)),
-) -> BTreeMap<String, Group> {
+/// Hands each (slug, name) of a group an entry belongs to to `add`.
+type GroupKeys = fn(&Entry, &mut dyn FnMut(&str, &str));
+
+/// The entry's company.
+fn company_of(entry: &Entry, add: &mut dyn FnMut(&str, &str)) {
+    add(&entry.company, &entry.job.company);
+}
+
+/// The entry's location, unless it names just its country (whose page lists the job).
+fn location_of(entry: &Entry, add: &mut dyn FnMut(&str, &str)) {
+    if entry.country.as_ref() != Some(&entry.location) {
+        add(&entry.location, &entry.job.location);
+    }
+}
+
+/// The country of the entry's location, when one is recognised.
+fn country_of(entry: &Entry, add: &mut dyn FnMut(&str, &str)) {
+    if let (Some(slug), Some(country)) = (&entry.country, entry.place.country) {
+        add(slug, country.name);
+    }
+}
+
+/// The entry's skills.
+fn skills_of(entry: &Entry, add: &mut dyn FnMut(&str, &str)) {
+    for (slug, name) in entry.skills.iter().zip(&entry.job.skills) {
+        add(slug, name);
+    }
+}
+
+/// Groups the entries `indexes` by the (slug, name) pairs `keys` hands to `add` for each.
+fn group_by(entries: &[Entry], indexes: &[usize], keys: GroupKeys) -> BTreeMap<String, Group> {
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
-    for &i in current {
+    for &i in indexes {
         keys(&entries[i], &mut |slug, name| {
             let group = match groups.get_mut(slug) {
                 Some(group) => group,

@@ -33,18 +33,29 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
     };
     write_rss(ctx, sink, &board)?;
     write_json_feed(ctx, sink, &board)?;
+    // Groups of expired jobs only keep their (empty) feeds, as they keep their pages.
+    let past = &site.past;
     let kinds: [(&str, &str, Vec<&Group>); 4] = [
-        ("companies", "Jobs at", site.companies.values().collect()),
+        (
+            "companies",
+            "Jobs at",
+            site.companies.values().chain(&past.companies).collect(),
+        ),
         (
             "locations",
             "Jobs in",
             site.countries
                 .values()
                 .chain(site.locations.values())
+                .chain(past.countries.iter().chain(&past.locations))
                 .collect(),
         ),
         ("types", "Workplace:", site.types.iter().collect()),
-        ("skills", "Skill:", site.skills.values().collect()),
+        (
+            "skills",
+            "Skill:",
+            site.skills.values().chain(&past.skills).collect(),
+        ),
     ];
     let specs: Vec<FeedSpec> = kinds
         .iter()

@@ -17,10 +17,13 @@ use crate::view::PageView;
 pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
     let site = ctx.site;
     render_companies(ctx, sink)?;
+    // Groups of expired jobs only keep their pages (empty), not a place in the indexes.
+    let past = &site.past;
     let places: Vec<&Group> = site
         .countries
         .values()
         .chain(site.locations.values())
+        .chain(past.countries.iter().chain(&past.locations))
         .collect();
     render_groups(ctx, sink, "locations", &places, |name| {
         format!("Jobs in {name}")
@@ -58,7 +61,8 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         &Context::new(),
     )?;
     let skills: Vec<&Group> = site.skills.values().collect();
-    render_groups(ctx, sink, "skills", &skills, |name| format!("{name} jobs"))?;
+    let pages: Vec<&Group> = skills.iter().copied().chain(&past.skills).collect();
+    render_groups(ctx, sink, "skills", &pages, |name| format!("{name} jobs"))?;
     let description = format!("Open positions on {} by skill.", ctx.config.title);
     render_index(
         ctx,
@@ -105,7 +109,12 @@ fn logo_src(logo: &str, base_path: &str) -> String {
 
 fn render_companies(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
     let companies: Vec<&Group> = ctx.site.companies.values().collect();
-    companies.par_iter().try_for_each(|group| {
+    let pages: Vec<&Group> = companies
+        .iter()
+        .copied()
+        .chain(&ctx.site.past.companies)
+        .collect();
+    pages.par_iter().try_for_each(|group| {
         let mut extra = Context::new();
         if let Some(profile) = ctx.site.profiles.get(&group.slug) {
             extra.insert(

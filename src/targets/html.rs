@@ -326,11 +326,10 @@ fn render_job(ctx: &Ctx, index: usize) -> anyhow::Result<Vec<u8>> {
     // The feeds' summary of the job comes from the same parse of its description.
     let (description_html, start) = markdown::render(&job.description, super::feeds::SUMMARY_CHARS);
     ctx.keep_summary(index, || super::feeds::summary_with(card, &start));
-    let json_ld = if entry.expired {
-        String::new()
-    } else {
-        crate::jsonld::job_posting(entry, &description_html, ctx.config.expire_after_days)
-    };
+    // An expired job's posting stays, with its `validThrough` in the past: search engines
+    // then drop it from their job listings.
+    let json_ld =
+        crate::jsonld::job_posting(entry, &description_html, ctx.config.expire_after_days);
     context.insert("job", card);
     context.insert_value(
         "description_html",

@@ -8,12 +8,20 @@ use jobsmith::{BuildOptions, build};
 
 /// Builds the sample board with `base_url` into a temporary folder; returns the folder and files.
 fn build_sample(base_url: &str) -> (tempfile::TempDir, BTreeMap<String, Vec<u8>>) {
+    build_sample_at(base_url, clock())
+}
+
+/// `build_sample`, with the clock at `now`.
+fn build_sample_at(
+    base_url: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> (tempfile::TempDir, BTreeMap<String, Vec<u8>>) {
     let out = tempfile::tempdir().expect("temp dir");
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let options = BuildOptions {
         output: Some(out.path().join("public")),
         base_url: Some(base_url.to_string()),
-        ..BuildOptions::new(root, clock())
+        ..BuildOptions::new(root, now)
     };
     build(&options).expect("sample builds");
     let files = tree(&out.path().join("public"));
@@ -40,6 +48,11 @@ fn links(html: &str) -> Vec<String> {
 /// Checks that every internal link of every HTML page names a file of the output.
 fn assert_links_resolve(base_url: &str) {
     let (_dir, files) = build_sample(base_url);
+    assert_files_link_within(base_url, &files);
+}
+
+/// Checks that every internal link of every HTML page of `files` names one of them.
+fn assert_files_link_within(base_url: &str, files: &BTreeMap<String, Vec<u8>>) {
     let base_path = jobsmith::site::base_path(base_url);
     let mut checked = 0;
     for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
@@ -89,6 +102,33 @@ fn every_link_resolves_at_a_domain_root() {
 #[test]
 fn every_link_resolves_under_a_path() {
     assert_links_resolve("https://user.github.io/board/");
+}
+
+/// Months later, some companies, places and skills have only expired jobs: the expired jobs'
+/// pages still link to them, so their pages (and feeds) stay, empty, but no index or sitemap
+/// lists them.
+#[test]
+fn every_link_resolves_once_jobs_have_expired() {
+    let base_url = "https://jobs.example.org/";
+    let later = jobsmith::date::parse_clock("2026-11-28T00:00:00Z").expect("clock");
+    let (_dir, files) = build_sample_at(base_url, later);
+    assert_files_link_within(base_url, &files);
+    let (_dir, before) = build_sample(base_url);
+    let page = |files: &BTreeMap<String, Vec<u8>>, path: &str| {
+        String::from_utf8_lossy(&files[path]).into_owned()
+    };
+    // Earnix's one job expired: its page stays, saying that nothing is open.
+    let earnix = "jobs/earnix-backend-developer-maternity-leave-replacement-9-month/index.html";
+    assert!(page(&files, earnix).contains("This position is no longer open."));
+    assert!(page(&before, "companies/index.html").contains("/companies/earnix/"));
+    let company = page(&files, "companies/earnix/index.html");
+    assert!(
+        company.contains("No open positions right now."),
+        "{company}"
+    );
+    assert!(!page(&files, "companies/index.html").contains("/companies/earnix/"));
+    assert!(!page(&files, "sitemap.xml").contains("/companies/earnix/"));
+    assert!(!page(&files, "companies/earnix/rss.xml").contains("<item>"));
 }
 
 /// The JSON-LD of a page, if it has one.
@@ -145,7 +185,7 @@ fn job_posting_data_carries_address_salary_and_remote_requirements() {
 }
 
 #[test]
-fn expired_jobs_keep_their_page_without_job_posting_data() {
+fn expired_jobs_keep_their_page_with_a_posting_valid_through_the_past() {
     let out = tempfile::tempdir().expect("temp dir");
     let options = BuildOptions {
         output: Some(out.path().to_path_buf()),
@@ -155,7 +195,13 @@ fn expired_jobs_keep_their_page_without_job_posting_data() {
     let expired = std::fs::read_to_string(out.path().join("jobs/yaml-job/index.html"))
         .expect("expired page stays");
     assert!(expired.contains("This position is no longer open."));
-    assert!(json_ld(&expired).is_none());
+    // Search engines drop a posting whose validThrough has passed.
+    let posting = json_ld(&expired).expect("expired page keeps its JSON-LD");
+    let valid_through = posting["validThrough"].as_str().expect("validThrough");
+    assert!(
+        valid_through < clock().to_rfc3339().as_str(),
+        "{valid_through} is not in the past"
+    );
     let files = tree(out.path());
     let sitemap = String::from_utf8_lossy(&files["sitemap.xml"]);
     assert!(
