@@ -218,6 +218,31 @@ impl Site {
     pub fn current_jobs(&self) -> impl Iterator<Item = &Entry> {
         self.current.iter().map(|&i| &self.entries[i])
     }
+
+    /// The companies with a page (and a feed) under `companies/`: those of current jobs, then
+    /// those only expired jobs are left in.
+    pub fn company_pages(&self) -> Vec<&Group> {
+        self.companies
+            .values()
+            .chain(&self.past.companies)
+            .collect()
+    }
+
+    /// The countries and locations with a page (and a feed) under `locations/`, current ones
+    /// first.
+    pub fn place_pages(&self) -> Vec<&Group> {
+        self.countries
+            .values()
+            .chain(self.locations.values())
+            .chain(&self.past.countries)
+            .chain(&self.past.locations)
+            .collect()
+    }
+
+    /// The skills with a page (and a feed) under `skills/`, current ones first.
+    pub fn skill_pages(&self) -> Vec<&Group> {
+        self.skills.values().chain(&self.past.skills).collect()
+    }
 }
 
 /// The place of each job's location, reading each distinct location string once.

@@ -33,29 +33,11 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
     };
     write_rss(ctx, sink, &board)?;
     write_json_feed(ctx, sink, &board)?;
-    // Groups of expired jobs only keep their (empty) feeds, as they keep their pages.
-    let past = &site.past;
     let kinds: [(&str, &str, Vec<&Group>); 4] = [
-        (
-            "companies",
-            "Jobs at",
-            site.companies.values().chain(&past.companies).collect(),
-        ),
-        (
-            "locations",
-            "Jobs in",
-            site.countries
-                .values()
-                .chain(site.locations.values())
-                .chain(past.countries.iter().chain(&past.locations))
-                .collect(),
-        ),
+        ("companies", "Jobs at", site.company_pages()),
+        ("locations", "Jobs in", site.place_pages()),
         ("types", "Workplace:", site.types.iter().collect()),
-        (
-            "skills",
-            "Skill:",
-            site.skills.values().chain(&past.skills).collect(),
-        ),
+        ("skills", "Skill:", site.skill_pages()),
     ];
     let specs: Vec<FeedSpec> = kinds
         .iter()

@@ -17,15 +17,8 @@ use crate::view::PageView;
 pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
     let site = ctx.site;
     render_companies(ctx, sink)?;
-    // Groups of expired jobs only keep their pages (empty), not a place in the indexes.
-    let past = &site.past;
-    let places: Vec<&Group> = site
-        .countries
-        .values()
-        .chain(site.locations.values())
-        .chain(past.countries.iter().chain(&past.locations))
-        .collect();
-    render_groups(ctx, sink, "locations", &places, |name| {
+    // Groups that only expired jobs are left in have pages, but no place in the indexes.
+    render_groups(ctx, sink, "locations", &site.place_pages(), |name| {
         format!("Jobs in {name}")
     })?;
     let countries: Vec<&Group> = site.countries.values().collect();
@@ -60,9 +53,10 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         &types,
         &Context::new(),
     )?;
+    render_groups(ctx, sink, "skills", &site.skill_pages(), |name| {
+        format!("{name} jobs")
+    })?;
     let skills: Vec<&Group> = site.skills.values().collect();
-    let pages: Vec<&Group> = skills.iter().copied().chain(&past.skills).collect();
-    render_groups(ctx, sink, "skills", &pages, |name| format!("{name} jobs"))?;
     let description = format!("Open positions on {} by skill.", ctx.config.title);
     render_index(
         ctx,
@@ -108,13 +102,7 @@ fn logo_src(logo: &str, base_path: &str) -> String {
 }
 
 fn render_companies(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
-    let companies: Vec<&Group> = ctx.site.companies.values().collect();
-    let pages: Vec<&Group> = companies
-        .iter()
-        .copied()
-        .chain(&ctx.site.past.companies)
-        .collect();
-    pages.par_iter().try_for_each(|group| {
+    ctx.site.company_pages().par_iter().try_for_each(|group| {
         let mut extra = Context::new();
         if let Some(profile) = ctx.site.profiles.get(&group.slug) {
             extra.insert(
@@ -133,6 +121,7 @@ fn render_companies(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         let title = format!("Jobs at {}", group.name);
         render_group(ctx, sink, "companies", group, title, &extra)
     })?;
+    let companies: Vec<&Group> = ctx.site.companies.values().collect();
     let description = format!(
         "Every company hiring on {}, A to Z, with its number of open positions.",
         ctx.config.title

@@ -214,25 +214,34 @@ fn render_listing_page(
 ) -> anyhow::Result<Vec<u8>> {
     let jobs = &listing.jobs[pager.start..pager.end];
     let mut context = listing_context(ctx, listing, extra, pager);
-    if minify::enabled(ctx.config.minify) {
-        // Where the rows read the same minified on their own, the page is minified with
-        // markers in their place, then given its rows back.
-        let rows = collect_rows(jobs, |i| ctx.minified_row(i))?;
-        let rows: Vec<&str> = rows.iter().map(|row| &**row).collect();
-        let markers = (0..rows.len()).map(|i| tera::Value::safe_string(&minify::marker(i)));
-        context.insert_value("rows", markers.collect::<Vec<_>>().into());
-        let html = ctx
-            .renderer
-            .render_page(listing.template, &context, PAGE_SIZE)?;
-        if minify::fragments_fit(&html, &rows)
-            && let Some(page) = minify::splice(&ctx.finish_html(html), &rows)
-        {
-            return Ok(page);
-        }
+    if minify::enabled(ctx.config.minify)
+        && let Some(page) = render_listing_apart(ctx, listing.template, &mut context, jobs)?
+    {
+        return Ok(page);
     }
     let rows = collect_rows(jobs, |i| ctx.row(i))?;
     let rows: Vec<&str> = rows.iter().map(|row| &**row).collect();
     render_listing_whole(ctx, listing.template, context, &rows)
+}
+
+/// A listing page minified apart from the rows of `jobs`, each minified once: rendered with
+/// markers in their place, minified, then given its rows back. `None` where that would not give
+/// the bytes of minifying the page whole (`minify::fragments_fit`).
+fn render_listing_apart(
+    ctx: &Ctx,
+    template: &str,
+    context: &mut Context,
+    jobs: &[usize],
+) -> anyhow::Result<Option<Vec<u8>>> {
+    let rows = collect_rows(jobs, |i| ctx.minified_row(i))?;
+    let rows: Vec<&str> = rows.iter().map(|row| &**row).collect();
+    let markers = (0..rows.len()).map(|i| tera::Value::safe_string(&minify::marker(i)));
+    context.insert_value("rows", markers.collect::<Vec<_>>().into());
+    let html = ctx.renderer.render_page(template, context, PAGE_SIZE)?;
+    if !minify::fragments_fit(&html, &rows) {
+        return Ok(None);
+    }
+    Ok(minify::splice(&ctx.finish_html(html), &rows))
 }
 
 /// The rows of `jobs`, as `row` gives them.
@@ -394,18 +403,25 @@ mod tests {
         assert_eq!(view.pages.len(), 9);
     }
 
-    /// Renders the first page of a listing of every job of the test board, minified, with
-    /// `templates` in the theme: the page as written, the page minified whole with the rows as
-    /// rendered, and the rows minified on their own.
-    fn listing_page(templates: &[(&str, &str)]) -> (String, String, Vec<String>) {
+    /// The first page of a listing of every job of the test board, minified, with `templates`
+    /// in the theme.
+    struct ListingPage {
+        /// As written.
+        written: String,
+        /// Minified whole, with the rows as rendered.
+        whole: String,
+        /// Whether it was minified apart from its rows.
+        apart: bool,
+        /// The rows, minified on their own.
+        rows: Vec<String>,
+    }
+
+    fn listing_page(templates: &[(&str, &str)]) -> ListingPage {
         listing_page_headed("All jobs", templates)
     }
 
     /// `listing_page`, with `heading` as the listing's heading.
-    fn listing_page_headed(
-        heading: &str,
-        templates: &[(&str, &str)],
-    ) -> (String, String, Vec<String>) {
+    fn listing_page_headed(heading: &str, templates: &[(&str, &str)]) -> ListingPage {
         use crate::render::{Renderer, Theme};
         let (site, _) = crate::targets::search::tests::site(crate::targets::search::tests::JOBS);
         let text = "title = \"T\"\nbase_url = \"https://e.org/\"\nexpire_after_days = 0\n";
@@ -430,53 +446,68 @@ mod tests {
         };
         let pager = &paginate(jobs.len(), 50)[0];
         let written = render_listing_page(&ctx, &listing, &Context::new(), pager).expect("page");
+        let mut context = listing_context(&ctx, &listing, &Context::new(), pager);
+        let apart = minify::enabled(config.minify)
+            && render_listing_apart(&ctx, "list.html", &mut context, &jobs)
+                .expect("page")
+                .is_some();
         // The page minified whole, from rows as rendered.
         let rows = collect_rows(&jobs, |i| ctx.row(i)).expect("rows");
         let rows: Vec<&str> = rows.iter().map(|r| &**r).collect();
-        let context = listing_context(&ctx, &listing, &Context::new(), pager);
         let whole = render_listing_whole(&ctx, "list.html", context, &rows).expect("page");
         let text = |bytes: Vec<u8>| String::from_utf8(bytes).expect("UTF-8");
         let minified = collect_rows(&jobs, |i| ctx.minified_row(i)).expect("rows");
-        let minified = minified.iter().map(|r| r.to_string()).collect();
-        (text(written), text(whole), minified)
+        ListingPage {
+            written: text(written),
+            whole: text(whole),
+            apart,
+            rows: minified.iter().map(|r| r.to_string()).collect(),
+        }
     }
 
     /// Minifying a listing page apart from its rows, each minified once, writes the same bytes
-    /// as minifying the page with its rows in place.
+    /// as minifying the page with its rows in place; the default templates take that way.
     #[test]
     fn listing_pages_minified_apart_from_their_rows_are_the_pages_minified_whole() {
-        let (written, whole, rows) = listing_page(&[]);
-        assert!(rows.len() > 2, "{rows:?}");
-        assert_eq!(written, whole);
-        assert!(!written.contains('\u{E000}'));
+        let page = listing_page(&[]);
+        assert_eq!(page.apart, minify::enabled(true));
+        assert!(page.rows.len() > 2, "{:?}", page.rows);
+        assert_eq!(page.written, page.whole);
+        assert!(!page.written.contains('\u{E000}'));
         let mut at = 0;
-        for row in &rows {
+        for row in &page.rows {
             assert!(row.starts_with("<li class"), "{row}");
-            at += written[at..]
+            at += page.written[at..]
                 .find(row.as_str())
                 .expect("each row, in order");
         }
+        // Whitespace between the rows of a list goes, as minifying the page whole drops it.
+        let spaced = "<ol>\n{% for row in rows %}  {{ row }}\n{% endfor %}</ol>";
+        let page = listing_page(&[("list.html", spaced)]);
+        assert_eq!(page.apart, minify::enabled(true));
+        assert_eq!(page.written, page.whole);
     }
 
     /// A template that does more with a row than print it once gets the rows themselves.
     #[test]
     fn listing_templates_that_reorder_or_change_rows_get_the_rows_themselves() {
         let reversed = "<ol>{% for row in rows | reverse %}{{ row }}{% endfor %}</ol>";
-        let (written, whole, rows) = listing_page(&[("list.html", reversed)]);
-        assert_eq!(written, whole);
-        let first = written.find(rows[0].as_str()).expect("first row");
-        let last = written
-            .find(rows[rows.len() - 1].as_str())
-            .expect("last row");
+        let page = listing_page(&[("list.html", reversed)]);
+        assert!(!page.apart);
+        assert_eq!(page.written, page.whole);
+        let first = page.written.find(page.rows[0].as_str()).expect("first row");
+        let last = page.rows.last().expect("rows");
+        let last = page.written.find(last.as_str()).expect("last row");
         assert!(last < first);
         let twice = "<ol>{% for row in rows %}{{ row }}{{ row }}{% endfor %}</ol>";
-        let (written, whole, rows) = listing_page(&[("list.html", twice)]);
-        assert_eq!(written, whole);
-        assert_eq!(written.matches(rows[1].as_str()).count(), 2);
+        let page = listing_page(&[("list.html", twice)]);
+        assert!(!page.apart);
+        assert_eq!(page.written, page.whole);
+        assert_eq!(page.written.matches(page.rows[1].as_str()).count(), 2);
     }
 
     /// Where a row minified on its own would lose a space the page needs (rows shown inline, or
-    /// with loose text at their edges), or keep one it would drop, the page is minified whole.
+    /// with loose text at their edges), the page is minified whole.
     #[test]
     #[cfg(feature = "minify")]
     fn listing_pages_keep_the_spaces_of_rows_shown_inline() {
@@ -484,29 +515,26 @@ mod tests {
             "job_row.html",
             "<a href=\"{{ job.path }}\">{{ job.title }}</a>\n<b>{{ job.company }}</b>\n",
         );
-        let paragraph = (
-            "list.html",
-            "<p>{% for row in rows %}{{ row }}{% endfor %}</p>",
-        );
-        let (written, whole, _) = listing_page(&[inline_rows, paragraph]);
-        assert_eq!(written, whole);
+        let rows_in = |parent: &str| {
+            format!("<{parent}>{{% for row in rows %}}{{{{ row }}}}{{% endfor %}}</{parent}>")
+        };
+        let paragraph = rows_in("p");
+        let page = listing_page(&[inline_rows, ("list.html", &paragraph)]);
+        assert!(!page.apart);
+        assert_eq!(page.written, page.whole);
+        let written = &page.written;
         assert!(
             written.contains("</a> <b>") && written.contains("</b> <a "),
             "{written}"
-        );
-        let division = (
-            "list.html",
-            "<div>{% for row in rows %}{{ row }}{% endfor %}</div>",
         );
         let loose = (
             "job_row.html",
             "<b>{{ job.title }}</b> at {{ job.company }}\n",
         );
-        let (written, whole, _) = listing_page(&[loose, division]);
-        assert_eq!(written, whole);
-        let spaced = "<ol>\n{% for row in rows %}  {{ row }}\n{% endfor %}</ol>";
-        let (written, whole, _) = listing_page(&[("list.html", spaced)]);
-        assert_eq!(written, whole);
+        let division = rows_in("div");
+        let page = listing_page(&[loose, ("list.html", &division)]);
+        assert!(!page.apart);
+        assert_eq!(page.written, page.whole);
     }
 
     /// Text of the board that reads as markers (characters of the private use area) does not
@@ -518,12 +546,11 @@ mod tests {
             "\u{E000}0\u{E001}\u{E000}1\u{E001}",
             "\u{E000}",
         ] {
-            let (written, whole, _) = listing_page_headed(heading, &[]);
-            assert_eq!(written, whole);
-            assert!(
-                written.contains(&format!("<h1>{heading}</h1>")),
-                "{written}"
-            );
+            let page = listing_page_headed(heading, &[]);
+            assert!(!page.apart);
+            assert_eq!(page.written, page.whole);
+            let shown = format!("<h1>{heading}</h1>");
+            assert!(page.written.contains(&shown), "{}", page.written);
         }
     }
 }

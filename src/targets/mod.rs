@@ -336,19 +336,22 @@ pub(crate) mod tests {
         let theme = Theme::load(board.path()).expect("default theme");
         let renderer = Renderer::new(&theme).expect("templates");
         let mut ctx = ctx(&config, &site, &renderer, &theme);
-        let kept: Vec<(String, String)> = (0..site.entries.len())
+        let kept: Vec<(String, String, String)> = (0..site.entries.len())
             .map(|i| {
                 let row = ctx.row(i).expect("row").into_owned();
-                (row, ctx.summary(i).into_owned())
+                let minified = ctx.minified_row(i).expect("row").into_owned();
+                (row, minified, ctx.summary(i).into_owned())
             })
             .collect();
         assert!(kept[0].0.contains("<li"), "{}", kept[0].0);
         ctx.release_after("groups");
         ctx.release_after("feeds");
         assert!(ctx.rows.is_empty() && ctx.minified_rows.is_empty() && ctx.summaries.is_empty());
-        for (i, (row, summary)) in kept.iter().enumerate() {
+        for (i, (row, minified, summary)) in kept.iter().enumerate() {
             assert!(matches!(ctx.row(i), Ok(Cow::Owned(_))));
             assert_eq!(&*ctx.row(i).expect("row"), row);
+            assert!(matches!(ctx.minified_row(i), Ok(Cow::Owned(_))));
+            assert_eq!(&*ctx.minified_row(i).expect("row"), minified);
             assert_eq!(&*ctx.summary(i), summary);
         }
     }
