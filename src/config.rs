@@ -237,6 +237,15 @@ fn check(
             }
         }
     }
+    let board_paths = [
+        ("readme.output", "output", &config.readme.output),
+        ("archive.dir", "dir", &config.archive.dir),
+    ];
+    for (key, leaf, value) in board_paths {
+        if let Some(message) = crate::write::outputs::board_path_problem(key, value) {
+            problems.push(Problem::error(FILE_NAME, key_line(text, leaf), 1, message));
+        }
+    }
     if config.per_page == 0 {
         let line = key_line(text, "per_page");
         problems.push(Problem::error(
@@ -355,6 +364,26 @@ mod tests {
                 "jobsmith.toml:5:1: warning: unknown key `readme.max_job` (ignored)",
             ]
         );
+    }
+
+    #[test]
+    fn refuses_readme_and_archive_paths_into_the_board_itself() {
+        for (key, value, line) in [
+            ("output", "jobsmith.toml", 4),
+            ("output", "content/jobs/a.md", 4),
+            ("output", "../README.md", 4),
+            ("dir", "content/jobs", 4),
+            ("dir", ".", 4),
+            ("dir", "/tmp/archive", 4),
+        ] {
+            let table = if key == "dir" { "archive" } else { "readme" };
+            let text = format!(
+                "title = \"T\"\nbase_url = \"https://e.org\"\n[{table}]\n{key} = \"{value}\"\n"
+            );
+            let (config, problems) = parse(&text);
+            assert!(config.is_none(), "{value}");
+            assert_eq!((problems[0].line, problems.len()), (line, 1), "{value}");
+        }
     }
 
     #[test]
