@@ -329,8 +329,14 @@ fn read_existing_readme(root: &Path, config: &Config) -> anyhow::Result<Option<S
         return Ok(None);
     }
     let path = root.join(&config.readme.output);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Ok(text.contains(targets::readme::START_MARKER).then_some(text)),
+    match load::read_regular(&path) {
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes)
+                .map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", path.display()))?;
+            targets::readme::check_markers(&config.readme.output, &text)
+                .map_err(problem::BadInput)?;
+            Ok(text.contains(targets::readme::START_MARKER).then_some(text))
+        }
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(err) => Err(anyhow::Error::new(err).context(format!("cannot read {}", path.display()))),
     }
