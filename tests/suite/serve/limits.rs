@@ -174,7 +174,11 @@ fn special_files_and_broken_trees_never_stop_the_rebuilds() {
     std::fs::remove_file(&config).expect("remove");
     crate::support::make_fifo(&config);
     let broken = server.wait_for("/", within, |r| r.text().contains("jobsmith-error"));
-    assert!(broken.is_some(), "no error for a pipe; log:\n{}", server.log());
+    assert!(
+        broken.is_some(),
+        "no error for a pipe; log:\n{}",
+        server.log()
+    );
     std::fs::remove_file(&config).expect("remove the pipe");
     std::fs::write(&config, &text).expect("restore");
     let content = board.root().join("content");
@@ -184,7 +188,11 @@ fn special_files_and_broken_trees_never_stop_the_rebuilds() {
     let broken = server.wait_for("/", within, |r| {
         r.text().contains("jobsmith-error") && r.text().contains("content:1:1")
     });
-    assert!(broken.is_some(), "no error for a broken content/; log:\n{}", server.log());
+    assert!(
+        broken.is_some(),
+        "no error for a broken content/; log:\n{}",
+        server.log()
+    );
     std::fs::remove_file(&content).expect("remove the link");
     std::fs::rename(&moved, &content).expect("restore content");
     super::super::support::TempBoard::write(
@@ -195,5 +203,9 @@ fn special_files_and_broken_trees_never_stop_the_rebuilds() {
     let fixed = server.wait_for("/", within, |r| {
         r.text().contains("Alpha After") && !r.text().contains("jobsmith-error")
     });
-    assert!(fixed.is_some(), "no rebuild after the fix; log:\n{}", server.log());
+    assert!(
+        fixed.is_some(),
+        "no rebuild after the fix; log:\n{}",
+        server.log()
+    );
 }
