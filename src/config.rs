@@ -44,6 +44,14 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ("archive.footer", "string (markdown)", "\"\""),
     ("feeds.max_items", "integer", "50"),
     ("skills.extra", "array of strings", "[]"),
+    ("sources.kind", "string", "required in each [[sources]]"),
+    ("sources.board", "string", "required in each [[sources]]"),
+    (
+        "sources.company",
+        "string",
+        "the API's company name, else the board",
+    ),
+    ("sources.api_url", "string", "the API's documented host"),
 ];
 
 /// The whole configuration, with defaults filled in.
@@ -64,6 +72,8 @@ pub struct Config {
     pub archive: Archive,
     pub feeds: Feeds,
     pub skills: Skills,
+    /// `[[sources]]`: where `jobsmith fetch` brings jobs in from.
+    pub sources: Vec<crate::fetch::Source>,
 }
 
 /// `[readme]`: the GitHub README target.
@@ -131,6 +141,7 @@ impl Default for Config {
             archive: Archive::default(),
             feeds: Feeds { max_items: 50 },
             skills: Skills::default(),
+            sources: Vec::new(),
         }
     }
 }
@@ -280,6 +291,11 @@ fn warn_unknown_keys(text: &str, table: &toml::Table, prefix: &str, problems: &m
         match value {
             toml::Value::Table(inner) if known_table => {
                 warn_unknown_keys(text, inner, &dotted, problems)
+            }
+            toml::Value::Array(items) if known_table => {
+                for inner in items.iter().filter_map(toml::Value::as_table) {
+                    warn_unknown_keys(text, inner, &dotted, problems);
+                }
             }
             _ if known_leaf => {}
             _ => {
