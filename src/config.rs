@@ -374,6 +374,25 @@ mod tests {
     }
 
     #[test]
+    fn sources_are_read_and_their_unknown_keys_and_kinds_named() {
+        let base = "title = \"T\"\nbase_url = \"https://e.org\"\n";
+        let text = format!("{base}[[sources]]\nkind = \"lever\"\nboard = \"globex\"\nbord = 1\n");
+        let (config, problems) = parse(&text);
+        let config = config.expect("valid");
+        assert_eq!(config.sources[0].name(), "lever-globex");
+        let shown: Vec<_> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            ["jobsmith.toml:6:1: warning: unknown key `sources.bord` (ignored)"]
+        );
+        let (config, problems) = parse(&format!(
+            "{base}[[sources]]\nkind = \"taleo\"\nboard = \"x\"\n"
+        ));
+        assert!(config.is_none());
+        assert_eq!(problems[0].line, 4, "{problems:?}");
+    }
+
+    #[test]
     fn reports_syntax_errors_with_their_line() {
         let (config, problems) = parse("title = \"T\"\nbase_url = \n");
         assert!(config.is_none());

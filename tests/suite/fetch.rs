@@ -471,3 +471,20 @@ fn a_board_without_sources_has_nothing_to_fetch() {
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stderr(&out).contains("nothing to fetch"));
 }
+
+#[test]
+fn the_refresh_recipe_of_a_new_board_fetches_before_it_builds_and_commits_the_dataset() {
+    let dir = tempfile::tempdir().expect("temp");
+    let board = dir.path().join("board");
+    let now = jobsmith::date::parse_clock(NOW).expect("clock");
+    jobsmith::scaffold::init(&board, now).expect("init");
+    let recipe =
+        std::fs::read_to_string(board.join(".github/workflows/refresh.yml")).expect("recipe");
+    let fetch = recipe.find("run: jobsmith fetch").expect("fetches");
+    let build = recipe.find("run: jobsmith build").expect("builds");
+    assert!(fetch < build, "fetch runs first:\n{recipe}");
+    assert!(
+        recipe.contains("git add --all -- README.md archive content"),
+        "{recipe}"
+    );
+}
