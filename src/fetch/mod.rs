@@ -8,6 +8,7 @@
 //! they were and does not stop the others. The clock is an input, as in builds.
 
 mod ashby;
+mod file;
 mod greenhouse;
 mod html;
 mod http;
