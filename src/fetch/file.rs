@@ -35,9 +35,11 @@ pub fn owned_keys(kind: Kind) -> &'static [&'static str] {
         "categories",
         "salary",
     ];
+    const FEED: &[&str] = &["id", "title", "company", "date", "url", "categories"];
     match kind {
         Kind::Greenhouse => COMMON,
         Kind::Lever | Kind::Ashby => WITH_PAY,
+        Kind::Jsonfeed | Kind::Rss => FEED,
     }
 }
 
@@ -65,6 +67,16 @@ impl JobFile {
             text,
             table,
         })
+    }
+
+    /// Whether `text` holds the same keys, values and body as this file, however either is
+    /// laid out: a file the user reformatted is not rewritten when nothing changed.
+    pub fn says_the_same(&self, text: &str) -> bool {
+        if self.text == text {
+            return true;
+        }
+        let table = front_matter(text).and_then(|f| toml::from_str::<toml::Table>(f).ok());
+        table.is_some_and(|t| t == self.table) && body(text) == body(&self.text)
     }
 
     /// The last day the job is open, if the file says.
@@ -107,17 +119,30 @@ impl JobFile {
     }
 }
 
+/// What follows a file's closing `+++` line.
+fn body(text: &str) -> Option<&str> {
+    Some(split(text)?.1)
+}
+
 /// The TOML between a file's `+++` fences.
 fn front_matter(text: &str) -> Option<&str> {
+    Some(split(text)?.0)
+}
+
+/// A file's front matter (between its `+++` fences) and what follows the closing fence's line.
+fn split(text: &str) -> Option<(&str, &str)> {
     let rest = text.strip_prefix("+++")?.trim_start_matches([' ', '\t']);
     let rest = rest
         .strip_prefix("\r\n")
         .or_else(|| rest.strip_prefix('\n'))?;
-    if rest.starts_with("+++") {
-        return Some("");
-    }
-    let end = rest.find("\n+++")?;
-    Some(&rest[..end + 1])
+    let end = if rest.starts_with("+++") {
+        0
+    } else {
+        rest.find("\n+++")? + 1
+    };
+    let after = &rest[end + 3..];
+    let after = after.find('\n').map_or("", |i| &after[i + 1..]);
+    Some((&rest[..end], after))
 }
 
 /// The text of a posting's job file: the keys the source sets, then the user's own keys from
@@ -130,7 +155,11 @@ pub fn job_text(
     now: DateTime<Utc>,
 ) -> String {
     let mut text = String::from("+++\n");
-    let mut line = |key: &str, value: String| text.push_str(&format!("{key} = {value}\n"));
+    let mut written = Vec::new();
+    let mut line = |key: &'static str, value: String| {
+        text.push_str(&format!("{key} = {value}\n"));
+        written.push(key);
+    };
     line("id", toml_string(&format!("{}-{stem}", source.name())));
     line("title", toml_string(posting.title.trim()));
     let company = posting.company.clone();
@@ -138,7 +167,12 @@ pub fn job_text(
         "company",
         toml_string(&company.unwrap_or_else(|| source.company_or_board())),
     );
-    line("location", toml_string(&location(posting)));
+    // A kind that gives no places writes one only where the user has not.
+    let users_location = !owned_keys(source.kind).contains(&"location")
+        && old.is_some_and(|f| f.table.contains_key("location"));
+    if !users_location {
+        line("location", toml_string(&location(posting)));
+    }
     if let Some(workplace) = posting.workplace {
         line("workplace", toml_string(workplace.slug()));
     }
@@ -165,7 +199,7 @@ pub fn job_text(
         line("salary", salary_table(pay));
     }
     if let Some(old) = old {
-        text.push_str(&users_keys(source.kind, old, now));
+        text.push_str(&users_keys(source.kind, &written, old, now));
     }
     text.push_str("+++\n");
     text.push_str(&html::body(&posting.description));
@@ -174,7 +208,7 @@ pub fn job_text(
 
 /// The keys of the file as it was that the source does not set, as TOML. A `valid_through`
 /// already past (the posting was closed and is back) is dropped: the job is open again.
-fn users_keys(kind: Kind, old: &JobFile, now: DateTime<Utc>) -> String {
+fn users_keys(kind: Kind, written: &[&str], old: &JobFile, now: DateTime<Utc>) -> String {
     let owned = owned_keys(kind);
     let reopened = old
         .valid_through()
@@ -182,7 +216,7 @@ fn users_keys(kind: Kind, old: &JobFile, now: DateTime<Utc>) -> String {
     let kept: toml::Table = old
         .table
         .iter()
-        .filter(|(key, _)| !owned.contains(&key.as_str()))
+        .filter(|(key, _)| !owned.contains(&key.as_str()) && !written.contains(&key.as_str()))
         .filter(|(key, _)| !(reopened && key.as_str() == "valid_through"))
         .map(|(key, value)| (key.clone(), value.clone()))
         .collect();

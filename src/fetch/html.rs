@@ -64,6 +64,16 @@ pub fn body(description: &str) -> String {
     format!("<div>\n{}\n</div>\n", lines.join("\n"))
 }
 
+/// Plain text as HTML: escaped, a paragraph per blank-line-separated block.
+pub fn from_text(text: &str) -> String {
+    text.split("\n\n")
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .map(|p| format!("<p>{}</p>", crate::text::escape_html(p)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

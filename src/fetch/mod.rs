@@ -12,7 +12,9 @@ mod file;
 mod greenhouse;
 mod html;
 mod http;
+mod jsonfeed;
 mod lever;
+mod rss;
 mod store;
 
 use std::path::Path;
@@ -38,6 +40,8 @@ pub enum Kind {
     Greenhouse,
     Lever,
     Ashby,
+    Jsonfeed,
+    Rss,
 }
 
 impl Kind {
@@ -47,7 +51,14 @@ impl Kind {
             Kind::Greenhouse => "greenhouse",
             Kind::Lever => "lever",
             Kind::Ashby => "ashby",
+            Kind::Jsonfeed => "jsonfeed",
+            Kind::Rss => "rss",
         }
+    }
+
+    /// Feeds have no documented endpoint: their `api_url` is the feed's whole address.
+    fn is_feed(self) -> bool {
+        matches!(self, Kind::Jsonfeed | Kind::Rss)
     }
 }
 
@@ -59,7 +70,8 @@ pub struct Source {
     pub board: String,
     /// The company's name, when the API gives none (Lever and Ashby never do).
     pub company: Option<String>,
-    /// Replaces the scheme and host of the documented endpoint (a mirror, a local server).
+    /// Replaces the scheme and host of the documented endpoint (a mirror, a local server);
+    /// for feeds, the feed's address.
     pub api_url: Option<String>,
 }
 
@@ -180,6 +192,16 @@ fn chosen(sources: &[Source], only: Option<&str>) -> anyhow::Result<Vec<Source>>
         let message = format!("a `{}` source has an empty `board`", source.kind.name());
         return Err(BadInput(message).into());
     }
+    if let Some(source) = sources
+        .iter()
+        .find(|s| s.kind.is_feed() && s.api_url.is_none())
+    {
+        let message = format!(
+            "{}: a feed source needs `api_url`, the feed's address",
+            source.name()
+        );
+        return Err(BadInput(message).into());
+    }
     let Some(only) = only else {
         return Ok(sources.to_vec());
     };
@@ -239,6 +261,8 @@ fn read_source(source: &Source, http: &Http, user_agent: &str) -> Answer {
         Kind::Greenhouse => greenhouse::fetch(source, &get),
         Kind::Lever => lever::fetch(source, &get),
         Kind::Ashby => ashby::fetch(source, &get),
+        Kind::Jsonfeed => jsonfeed::fetch(source, &get),
+        Kind::Rss => rss::fetch(source, &get),
     }?;
     Ok(postings.into_iter().map(check_posting).collect())
 }

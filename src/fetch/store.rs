@@ -53,7 +53,7 @@ pub fn write(
         let text = job_text(source, posting, &stem, old.as_ref(), now);
         match &old {
             None => counts.new += 1,
-            Some(old) if old.text == text => {
+            Some(old) if old.says_the_same(&text) => {
                 counts.unchanged += 1;
                 continue;
             }

@@ -488,3 +488,64 @@ fn the_refresh_recipe_of_a_new_board_fetches_before_it_builds_and_commits_the_da
         "{recipe}"
     );
 }
+
+#[test]
+fn json_feed_and_rss_sources_read_other_boards_feeds_and_keep_a_hand_set_place() {
+    let server = Server::start();
+    server.route("/feed.json", vec![Reply::json(canned("feed.json"))]);
+    server.route("/rss.xml", vec![Reply::json(canned("feed.xml"))]);
+    let config = format!(
+        "{CONFIG}\n[[sources]]\nkind = \"jsonfeed\"\nboard = \"elsewhere\"\napi_url = \"{0}/feed.json\"\n\n[[sources]]\nkind = \"rss\"\nboard = \"gojobs\"\napi_url = \"{0}/rss.xml\"\n",
+        server.base
+    );
+    let board = TempBoard::new(&[("jobsmith.toml", &config)]);
+    let out = fetch(&board, NOW, &[]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("jsonfeed-elsewhere: 2 new") && err.contains("rss-gojobs: 1 new"),
+        "{err}"
+    );
+    let dir = board.root().join("content/sources/jsonfeed-elsewhere");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .expect("folder")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names.len(), 2, "{names:?}");
+    let compiler = dir.join(&names[0]);
+    let text = std::fs::read_to_string(&compiler).expect("file");
+    for part in [
+        "company = \"Ferrous Works\"",
+        "url = \"https://careers.ferrous.example/apply/77\"",
+        "categories = [\"backend\", \"compilers\"]",
+        "location = \"Not specified\"",
+        "<strong>rustc</strong>",
+    ] {
+        assert!(text.contains(part), "{part} missing from\n{text}");
+    }
+    std::fs::write(
+        &compiler,
+        text.replace("\"Not specified\"", "\"Berlin, Germany\""),
+    )
+    .expect("edit");
+    let rss = read(&board, "content/sources/rss-gojobs/gojobs-42.md");
+    assert!(
+        rss.contains("company = \"Gopher Corp\"") && rss.contains("<em>Go</em>"),
+        "{rss}"
+    );
+    assert!(
+        rss.contains("date = \"2025-10-20T08:00:00+00:00\"") && !rss.contains("alert"),
+        "{rss}"
+    );
+    let again = fetch(&board, LATER, &[]);
+    assert!(stderr(&again).contains("jsonfeed-elsewhere: 0 new, 0 updated, 0 closed, 2 unchanged"));
+    let text = std::fs::read_to_string(&compiler).expect("file");
+    assert!(
+        text.contains("location = \"Berlin, Germany\""),
+        "the user's place is kept:\n{text}"
+    );
+    build(&board);
+    let page = job_page(board.root(), "Compiler Engineer").expect("page");
+    assert!(page.contains("Berlin, Germany") && page.contains("careers.ferrous.example/apply/77"));
+}
