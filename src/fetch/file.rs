@@ -35,10 +35,22 @@ pub fn owned_keys(kind: Kind) -> &'static [&'static str] {
         "categories",
         "salary",
     ];
+    const WITH_EMPLOYMENT: &[&str] = &[
+        "id",
+        "title",
+        "company",
+        "location",
+        "workplace",
+        "employment",
+        "date",
+        "url",
+        "categories",
+    ];
     const FEED: &[&str] = &["id", "title", "company", "date", "url", "categories"];
     match kind {
         Kind::Greenhouse => COMMON,
         Kind::Lever | Kind::Ashby => WITH_PAY,
+        Kind::Workable | Kind::Smartrecruiters => WITH_EMPLOYMENT,
         Kind::Jsonfeed | Kind::Rss => FEED,
     }
 }

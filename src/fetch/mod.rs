@@ -15,7 +15,9 @@ mod http;
 mod jsonfeed;
 mod lever;
 mod rss;
+mod smartrecruiters;
 mod store;
+mod workable;
 
 use std::path::Path;
 use std::sync::Mutex;
@@ -40,6 +42,8 @@ pub enum Kind {
     Greenhouse,
     Lever,
     Ashby,
+    Workable,
+    Smartrecruiters,
     Jsonfeed,
     Rss,
 }
@@ -51,6 +55,8 @@ impl Kind {
             Kind::Greenhouse => "greenhouse",
             Kind::Lever => "lever",
             Kind::Ashby => "ashby",
+            Kind::Workable => "workable",
+            Kind::Smartrecruiters => "smartrecruiters",
             Kind::Jsonfeed => "jsonfeed",
             Kind::Rss => "rss",
         }
@@ -261,6 +267,8 @@ fn read_source(source: &Source, http: &Http, user_agent: &str) -> Answer {
         Kind::Greenhouse => greenhouse::fetch(source, &get),
         Kind::Lever => lever::fetch(source, &get),
         Kind::Ashby => ashby::fetch(source, &get),
+        Kind::Workable => workable::fetch(source, &get),
+        Kind::Smartrecruiters => smartrecruiters::fetch(source, &get),
         Kind::Jsonfeed => jsonfeed::fetch(source, &get),
         Kind::Rss => rss::fetch(source, &get),
     }?;

@@ -549,3 +549,85 @@ fn json_feed_and_rss_sources_read_other_boards_feeds_and_keep_a_hand_set_place()
     let page = job_page(board.root(), "Compiler Engineer").expect("page");
     assert!(page.contains("Berlin, Germany") && page.contains("careers.ferrous.example/apply/77"));
 }
+
+#[test]
+fn workable_and_smartrecruiters_sources_are_read_and_smartrecruiters_paged() {
+    let server = Server::start();
+    server.route(
+        "/api/v1/widget/accounts/umbrella?details=true",
+        vec![Reply::json(canned("workable.json"))],
+    );
+    // 101 postings: a full page of 100 and a page of one, then each posting's job ad.
+    let ids: Vec<String> = (0..101).map(|n| format!("7440000{n:05}")).collect();
+    let listed = |ids: &[String], offset: usize| {
+        let content: Vec<Value> = ids
+            .iter()
+            .map(|id| serde_json::json!({ "id": id, "name": "x" }))
+            .collect();
+        serde_json::json!({ "offset": offset, "limit": 100, "totalFound": 101, "content": content })
+            .to_string()
+    };
+    let base = "/v1/companies/hooli/postings";
+    server.route(
+        &format!("{base}?offset=0&limit=100"),
+        vec![Reply::json(listed(&ids[..100], 0))],
+    );
+    server.route(
+        &format!("{base}?offset=100&limit=100"),
+        vec![Reply::json(listed(&ids[100..], 100))],
+    );
+    for id in &ids {
+        let detail = canned("smartrecruiters-posting.json").replace("ID", id);
+        server.route(&format!("{base}/{id}"), vec![Reply::json(detail)]);
+    }
+    let config = format!(
+        "{CONFIG}\n[[sources]]\nkind = \"workable\"\nboard = \"umbrella\"\napi_url = \"{0}\"\n\n[[sources]]\nkind = \"smartrecruiters\"\nboard = \"hooli\"\napi_url = \"{0}\"\n",
+        server.base
+    );
+    let board = TempBoard::new(&[("jobsmith.toml", &config)]);
+    let out = fetch(&board, NOW, &[]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("workable-umbrella: 1 new") && err.contains("smartrecruiters-hooli: 101 new"),
+        "{err}"
+    );
+    let folder = board.root().join("content/sources/workable-umbrella");
+    let file = std::fs::read_dir(&folder)
+        .expect("folder")
+        .next()
+        .expect("a file")
+        .expect("entry");
+    let name = file.file_name().to_string_lossy().into_owned();
+    assert!(
+        name.starts_with("a1b2c3d4e5-") && name.ends_with(".md"),
+        "{name}"
+    );
+    let workable = std::fs::read_to_string(file.path()).expect("file");
+    for part in [
+        "company = \"Umbrella Labs\"",
+        "location = \"Munich, Bavaria, Germany\"",
+        "workplace = \"remote\"",
+        "employment = \"full-time\"",
+        "url = \"https://apply.workable.com/j/A1B2C3D4E5/apply\"",
+        "<b>genomics</b>",
+    ] {
+        assert!(workable.contains(part), "{part} missing from\n{workable}");
+    }
+    let last = read(
+        &board,
+        "content/sources/smartrecruiters-hooli/744000000100.md",
+    );
+    for part in [
+        "title = \"Warehouse Systems Developer 744000000100\"",
+        "company = \"Hooli\"",
+        "location = \"Lisbon, Lisbon, Portugal\"",
+        "workplace = \"hybrid\"",
+        "categories = [\"Logistics\", \"Information Technology\"]",
+        "<h3>Job Description</h3>",
+        "Build the warehouse system in Java.",
+        "?oga=true",
+    ] {
+        assert!(last.contains(part), "{part} missing from\n{last}");
+    }
+}
