@@ -85,8 +85,10 @@ pub fn import(
 ) -> anyhow::Result<Report> {
     let mut all = Parsed::default();
     for file in files {
-        let text = std::fs::read_to_string(file)
+        let bytes = crate::load::read_regular(file)
             .with_context(|| format!("cannot read {}", file.display()))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", file.display()))?;
         let parsed = parse(&file.display().to_string(), &text, format);
         all.jobs.extend(parsed.jobs);
         all.problems.extend(parsed.problems);
