@@ -639,3 +639,31 @@ fn workable_and_smartrecruiters_sources_are_read_and_smartrecruiters_paged() {
         assert!(last.contains(part), "{part} missing from\n{last}");
     }
 }
+
+#[test]
+fn sources_are_fetched_side_by_side_but_at_most_four_at_once() {
+    let server = Server::start();
+    let mut config = CONFIG.to_string();
+    for n in 0..7 {
+        let reply = Reply::json(canned("greenhouse.json")).delayed(Duration::from_millis(400));
+        server.route(&format!("/v1/boards/b{n}/jobs?content=true"), vec![reply]);
+        config.push_str(&format!(
+            "\n[[sources]]\nkind = \"greenhouse\"\nboard = \"b{n}\"\napi_url = \"{}\"\n",
+            server.base
+        ));
+    }
+    let board = TempBoard::new(&[("jobsmith.toml", &config)]);
+    let out = fetch(&board, NOW, &[]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(server.seen().len(), 7);
+    let most = server.most_at_once();
+    assert!((2..=4).contains(&most), "{most} requests at once");
+    let err = stderr(&out);
+    let order: Vec<usize> = (0..7)
+        .map(|n| err.find(&format!("greenhouse-b{n}: ")).expect("reported"))
+        .collect();
+    assert!(
+        order.windows(2).all(|w| w[0] < w[1]),
+        "reported in config order: {err}"
+    );
+}

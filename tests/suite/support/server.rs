@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -57,10 +57,18 @@ pub struct Seen {
 
 type Routes = Arc<Mutex<HashMap<String, Vec<Reply>>>>;
 
+/// Requests being answered now, and the most there ever were at once.
+#[derive(Default)]
+struct InFlight {
+    now: AtomicUsize,
+    most: AtomicUsize,
+}
+
 pub struct Server {
     pub base: String,
     routes: Routes,
     seen: Arc<Mutex<Vec<Seen>>>,
+    in_flight: Arc<InFlight>,
     stop: Arc<AtomicBool>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
@@ -73,13 +81,24 @@ impl Server {
         let routes: Routes = Arc::default();
         let seen: Arc<Mutex<Vec<Seen>>> = Arc::default();
         let stop = Arc::new(AtomicBool::new(false));
-        let (r, s, halt) = (routes.clone(), seen.clone(), stop.clone());
+        let in_flight: Arc<InFlight> = Arc::default();
+        let (r, s, halt, busy) = (
+            routes.clone(),
+            seen.clone(),
+            stop.clone(),
+            in_flight.clone(),
+        );
         let thread = std::thread::spawn(move || {
             while !halt.load(Ordering::Relaxed) {
                 match listener.accept() {
                     Ok((stream, _)) => {
-                        let (r, s) = (r.clone(), s.clone());
-                        std::thread::spawn(move || answer(stream, &r, &s));
+                        let (r, s, busy) = (r.clone(), s.clone(), busy.clone());
+                        std::thread::spawn(move || {
+                            let now = busy.now.fetch_add(1, Ordering::SeqCst) + 1;
+                            busy.most.fetch_max(now, Ordering::SeqCst);
+                            answer(stream, &r, &s);
+                            busy.now.fetch_sub(1, Ordering::SeqCst);
+                        });
                     }
                     Err(_) => std::thread::sleep(Duration::from_millis(5)),
                 }
@@ -89,6 +108,7 @@ impl Server {
             base,
             routes,
             seen,
+            in_flight,
             stop,
             thread: Some(thread),
         }
@@ -100,6 +120,11 @@ impl Server {
             .lock()
             .expect("routes")
             .insert(target.into(), replies);
+    }
+
+    /// The most requests that were being answered at the same time.
+    pub fn most_at_once(&self) -> usize {
+        self.in_flight.most.load(Ordering::SeqCst)
     }
 
     pub fn seen(&self) -> Vec<Seen> {
