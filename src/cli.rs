@@ -327,6 +327,9 @@ fn fetch(args: FetchArgs) -> anyhow::Result<()> {
     let outcomes = crate::fetch::fetch(&options, &crate::fetch::Http::from_env()?)?;
     let mut failed = 0;
     for outcome in &outcomes {
+        for warning in &outcome.warnings {
+            eprintln!("warning: {}: {warning}", outcome.name);
+        }
         for why in &outcome.refused {
             eprintln!("error: {}: refused {why}", outcome.name);
         }

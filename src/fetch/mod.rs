@@ -169,6 +169,8 @@ pub struct Outcome {
     pub result: Result<Counts, String>,
     /// Postings left out, each with why; their files are left as they were.
     pub refused: Vec<String>,
+    /// What was odd but fetched anyway (a posting listed twice: the first is kept).
+    pub warnings: Vec<String>,
 }
 
 /// `jobsmith fetch`: fetches every source (or the one named) and writes its job files.
@@ -314,12 +316,18 @@ fn settle(options: &Options, source: &Source, answer: Answer) -> Outcome {
                 name,
                 result: Err(why),
                 refused: Vec::new(),
+                warnings: Vec::new(),
             };
         }
     };
-    let (mut kept, mut refused) = (Vec::new(), Vec::new());
+    let (mut kept, mut refused, mut warnings) = (Vec::new(), Vec::new(), Vec::new());
+    let mut stems = std::collections::BTreeSet::new();
     for posting in postings {
         match posting {
+            Ok(posting) if !stems.insert(store::file_stem(&posting.id)) => warnings.push(format!(
+                "posting {:?} ({}) is listed twice; the first is kept",
+                posting.id, posting.title
+            )),
             Ok(posting) => kept.push(posting),
             Err(refusal) => refused.push(refusal),
         }
@@ -332,6 +340,7 @@ fn settle(options: &Options, source: &Source, answer: Answer) -> Outcome {
         name,
         result,
         refused: refused.into_iter().map(|(_, why)| why).collect(),
+        warnings,
     }
 }
 

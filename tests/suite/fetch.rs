@@ -667,3 +667,26 @@ fn sources_are_fetched_side_by_side_but_at_most_four_at_once() {
         "reported in config order: {err}"
     );
 }
+
+#[test]
+fn a_posting_listed_twice_is_written_once_with_a_warning_and_the_board_checks_clean() {
+    let (server, board) = setup();
+    let mut jobs: Value = serde_json::from_str(&canned("lever.json")).expect("json");
+    let first = jobs[0].clone();
+    let mut twin = first.clone();
+    twin["text"] = "Data Engineer (copy)".into();
+    jobs.as_array_mut().expect("array").push(twin);
+    server.route(LEVER, vec![Reply::json(jobs.to_string())]);
+    let out = fetch(&board, NOW, &[]);
+    let err = stderr(&out);
+    assert!(out.status.success(), "{err}");
+    assert!(
+        err.contains("warning: lever-globex: posting \"5ac21346-8e0c-4494-8e7a-3eb92ff77902\" (Data Engineer (copy)) is listed twice"),
+        "{err}"
+    );
+    assert!(read(&board, LEVER_FILE).contains("title = \"Data Engineer\""));
+    let now = jobsmith::date::parse_clock(NOW).expect("clock");
+    let summary = jobsmith::check(board.root(), now).expect("the fetched board checks");
+    assert!(summary.problems.is_empty(), "{:?}", summary.problems);
+    assert_eq!(summary.jobs, 6);
+}
