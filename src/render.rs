@@ -171,6 +171,12 @@ fn read_files(root: &Path, folder: &str) -> anyhow::Result<Vec<(String, Vec<u8>)
                 "{path}: refused: a symbolic link to outside the board"
             )));
         }
+        if !entry.file_type().is_file() && !entry.file_type().is_dir() {
+            let path = crate::load::relative(root, entry.path());
+            bail!(BadInput(format!(
+                "{path}: not a regular file (a pipe, socket or device); remove it"
+            )));
+        }
         if entry.file_type().is_file() {
             let bytes = crate::load::read_regular(entry.path())
                 .with_context(|| format!("cannot read {}", entry.path().display()))?;

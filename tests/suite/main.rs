@@ -10,6 +10,7 @@ mod fetch;
 mod gfm_table;
 mod golden;
 mod hostile;
+mod ownership;
 mod problems;
 mod properties;
 mod readme;
