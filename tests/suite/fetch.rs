@@ -693,3 +693,25 @@ fn a_posting_listed_twice_is_written_once_with_a_warning_and_the_board_checks_cl
     assert!(summary.problems.is_empty(), "{:?}", summary.problems);
     assert_eq!(summary.jobs, 6);
 }
+
+#[test]
+fn a_job_file_that_cannot_be_read_fails_its_source_and_nothing_of_it_is_written() {
+    let (server, board) = setup();
+    assert!(fetch(&board, NOW, &[]).status.success());
+    board.write(GH_FILE, "+++\ntitle = \"unclosed\n+++\nMine\n");
+    let before = tree(&board.root().join("content/sources/greenhouse-acme"));
+    server.route(GREENHOUSE, vec![Reply::json(greenhouse_changed())]);
+    let out = fetch(&board, LATER, &[]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error: greenhouse-acme: ") && err.contains("4012345.md"),
+        "{err}"
+    );
+    let after = tree(&board.root().join("content/sources/greenhouse-acme"));
+    assert_eq!(after, before, "the gone posting is not closed either");
+    assert!(
+        err.contains("lever-globex: 0 new, 0 updated, 0 closed, 2 unchanged"),
+        "{err}"
+    );
+}
