@@ -74,12 +74,11 @@ pub fn write(
             None => counts.unchanged += 1,
         }
     }
-    if !plan.is_empty() {
-        std::fs::create_dir_all(&folder)
-            .with_context(|| format!("cannot create {}", folder.display()))?;
-    }
+    // Through the board folder: no write follows a link, whatever appears meanwhile.
+    let board = crate::write::BoardDir::open(root)?;
     for (path, text) in plan {
-        write_atomically(&path, &text)?;
+        let rel = path.strip_prefix(root).unwrap_or(&path);
+        board.write(rel, text.as_bytes())?;
     }
     Ok(counts)
 }
@@ -148,35 +147,6 @@ pub fn file_stem(id: &str) -> String {
     } else {
         format!("{}-{hash}", short.trim_end_matches('-'))
     }
-}
-
-/// Writes `path` through a new temporary file beside it and a rename. The temporary file is
-/// created new (never through an existing file or link), and a link at `path` is refused.
-fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
-    use std::io::Write as _;
-    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        bail!("refused: {} is a symbolic link", path.display());
-    }
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let temp = path.with_file_name(format!(".{name}.jobsmith-fetch-{}", std::process::id()));
-    let written = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temp)
-        .and_then(|mut file| {
-            file.write_all(text.as_bytes())?;
-            file.sync_all()
-        });
-    if let Err(err) = written {
-        let _ = std::fs::remove_file(&temp);
-        return Err(err).with_context(|| format!("cannot write {}", temp.display()));
-    }
-    std::fs::rename(&temp, path).with_context(|| {
-        let _ = std::fs::remove_file(&temp);
-        format!("cannot write {}", path.display())
-    })
 }
 
 #[cfg(test)]
