@@ -27,7 +27,7 @@ pub enum Command {
     /// Build the site, README and archive from the board's dataset.
     Build(BuildArgs),
     /// Load and validate everything; build nothing. Exits 1 on any error.
-    Check(CommonArgs),
+    Check(CheckArgs),
     /// Write a new job file under content/jobs/.
     New(NewArgs),
     /// Write a new working board into DIR.
@@ -55,6 +55,19 @@ pub struct CommonArgs {
     /// The clock: RFC 3339, YYYY-MM-DD or Unix seconds (default: SOURCE_DATE_EPOCH, else now).
     #[arg(long, value_name = "TIME")]
     pub now: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// How to print problems: text, github (workflow commands that mark lines in a pull
+    /// request) or json.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: crate::annotate::Format,
+    /// Also list, job by job, what Google for Jobs requires or recommends that a job lacks.
+    #[arg(long)]
+    pub google: bool,
 }
 
 #[derive(Debug, Args)]
@@ -211,17 +224,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Check(args) => {
-            let now = clock(args.now.as_deref())?;
-            let summary: Summary = crate::check(&args.root, now)?;
-            print_problems(&summary.problems);
-            eprintln!(
-                "No errors: {}, {}",
-                count(summary.jobs, "job"),
-                count(summary.companies, "company")
-            );
-            Ok(())
-        }
+        Command::Check(args) => check(&args),
         Command::New(args) => {
             let now = clock(args.common.now.as_deref())?;
             let job = crate::scaffold::NewJob {
@@ -271,6 +274,38 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// `jobsmith check`: problems in the chosen format; a summary line on standard error.
+fn check(args: &CheckArgs) -> anyhow::Result<()> {
+    use crate::annotate::Format;
+    let now = clock(args.common.now.as_deref())?;
+    let checked = crate::check_with(&args.common.root, now, args.google);
+    let (problems, outcome) = match checked {
+        Ok(summary) => (summary.problems.clone(), Ok(summary)),
+        Err(err) if args.format == Format::Text => return Err(err),
+        Err(err) => match err.downcast::<InvalidInput>() {
+            Ok(invalid) => {
+                let message = BadInput(invalid.to_string());
+                (invalid.problems, Err(message))
+            }
+            Err(err) => return Err(err),
+        },
+    };
+    match args.format {
+        Format::Text => print_problems(&problems),
+        Format::Github => problems
+            .iter()
+            .for_each(|p| println!("{}", crate::annotate::github(p))),
+        Format::Json => println!("{}", crate::annotate::json(&problems)),
+    }
+    let summary: Summary = outcome?;
+    eprintln!(
+        "No errors: {}, {}",
+        count(summary.jobs, "job"),
+        count(summary.companies, "company")
+    );
+    Ok(())
 }
 
 fn import(args: ImportArgs) -> anyhow::Result<()> {

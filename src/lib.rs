@@ -8,10 +8,12 @@
 //!
 //! The clock is an input: nothing here reads the system time.
 
+pub mod annotate;
 pub mod cli;
 pub mod config;
 pub mod country;
 pub mod date;
+pub mod google;
 pub mod import;
 pub mod job;
 pub mod jsonld;
@@ -207,6 +209,12 @@ pub fn read_board_with(
 
 /// `jobsmith check`: reads and validates everything, writes nothing.
 pub fn check(root: &Path, now: DateTime<Utc>) -> anyhow::Result<Summary> {
+    check_with(root, now, false)
+}
+
+/// `jobsmith check`, with `google` (`--google`) adding a warning for each property Google for
+/// Jobs requires or recommends that a current job's posting lacks.
+pub fn check_with(root: &Path, now: DateTime<Utc>, google: bool) -> anyhow::Result<Summary> {
     let board = read_board(root, None, false)?;
     Renderer::new(&Theme::load(root)?)?;
     let site = Site::new(
@@ -215,12 +223,16 @@ pub fn check(root: &Path, now: DateTime<Utc>) -> anyhow::Result<Summary> {
         board.valid.companies,
         Selection { now, drafts: true },
     );
+    let mut problems = board.problems;
+    if google {
+        problems.extend(google::missing(&board.config, &site));
+    }
     Ok(Summary {
         files: 0,
         jobs: site.entries.len(),
         current: site.current.len(),
         companies: site.companies.len(),
-        problems: board.problems,
+        problems,
         stages: Vec::new(),
     })
 }

@@ -129,6 +129,14 @@ fn starter_files(today: &str) -> Vec<(&'static str, String)> {
             ".github/workflows/refresh.yml",
             include_str!("../.github/workflows/refresh.yml").to_string(),
         ),
+        (
+            ".github/workflows/check.yml",
+            include_str!("../.github/workflows/check.yml").to_string(),
+        ),
+        (
+            ".github/ISSUE_TEMPLATE/new-job.yml",
+            include_str!("../.github/ISSUE_TEMPLATE/new-job.yml").to_string(),
+        ),
     ]
 }
 

@@ -1,6 +1,7 @@
 //! The integration suite: one binary, one module per area. See tests/README.md.
 
 mod browser;
+mod check;
 mod cli;
 mod crash;
 mod deploy;
