@@ -43,6 +43,8 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ("archive.title", "string", "the board's title"),
     ("archive.footer", "string (markdown)", "\"\""),
     ("feeds.max_items", "integer", "50"),
+    ("feeds.aggregator.enabled", "boolean", "true"),
+    ("feeds.aggregator.output", "string", "\"feeds/indeed.xml\""),
     ("skills.extra", "array of strings", "[]"),
 ];
 
@@ -107,6 +109,25 @@ pub struct Archive {
 #[serde(default)]
 pub struct Feeds {
     pub max_items: usize,
+    pub aggregator: Aggregator,
+}
+
+/// `[feeds.aggregator]`: the Indeed XML feed that job aggregators read.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct Aggregator {
+    pub enabled: bool,
+    /// Where in the site, `/`-separated, relative to the site root.
+    pub output: String,
+}
+
+impl Default for Aggregator {
+    fn default() -> Aggregator {
+        Aggregator {
+            enabled: true,
+            output: "feeds/indeed.xml".into(),
+        }
+    }
 }
 
 /// `[skills]`: extends the built-in list of recognised skills.
@@ -129,7 +150,7 @@ impl Default for Config {
             categories: Vec::new(),
             readme: Readme::default(),
             archive: Archive::default(),
-            feeds: Feeds { max_items: 50 },
+            feeds: Feeds::default(),
             skills: Skills::default(),
         }
     }
@@ -164,7 +185,10 @@ impl Default for Archive {
 
 impl Default for Feeds {
     fn default() -> Feeds {
-        Feeds { max_items: 50 }
+        Feeds {
+            max_items: 50,
+            aggregator: Aggregator::default(),
+        }
     }
 }
 
@@ -246,7 +270,28 @@ fn check(
             "`per_page` must be at least 1",
         ));
     }
+    if !is_site_path(&config.feeds.aggregator.output) {
+        let line = key_line(text, "output");
+        let message = format!(
+            "`feeds.aggregator.output` must be a relative path of plain names inside the site, such as \"feeds/indeed.xml\", not {:?}",
+            config.feeds.aggregator.output
+        );
+        problems.push(Problem::error(FILE_NAME, line, 1, message));
+    }
     (problems.len() == before).then_some(config)
+}
+
+/// A `/`-separated relative path of plain names (no `.`, `..`, empty or hidden segments, no
+/// backslash or control character): a file the site may hold.
+fn is_site_path(path: &str) -> bool {
+    !path.is_empty()
+        && path.split('/').all(|segment| {
+            !segment.is_empty()
+                && !segment.starts_with('.')
+                && !segment
+                    .chars()
+                    .any(|c| c == '\\' || c == ':' || c.is_control())
+        })
 }
 
 /// Checks that `url` is absolute http(s) and gives it a trailing `/`.

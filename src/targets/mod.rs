@@ -7,6 +7,7 @@
 //! fingerprint of what they are made from: a sink that remembers the previous build (`jobsmith
 //! serve`) keeps a page whose inputs did not change instead of rendering it again.
 
+mod aggregator;
 mod archive;
 mod assets;
 mod feeds;
@@ -256,6 +257,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("html", html::render),
     ("groups", groups::render),
     ("feeds", feeds::render),
+    ("aggregator", aggregator::render),
     ("sitemap", sitemap::render),
     ("search", search::render),
     ("assets", assets::render),

@@ -248,3 +248,36 @@ fn the_issue_form_follows_the_issue_form_schema() {
         assert!(ids.contains(key), "the form asks for no {key}");
     }
 }
+
+/// Every job page's JSON-LD says `directApply`: false unless the job says `direct_apply = true`.
+#[test]
+fn every_job_page_says_whether_it_is_applied_for_directly() {
+    let direct = "+++\ntitle = \"Direct\"\ncompany = \"D\"\nlocation = \"Berlin, Germany\"\ndate = 2025-10-21\nurl = \"https://d.example/job\"\ndirect_apply = true\n+++\n";
+    let board = forms_board(&[("content/jobs/direct.md", direct)]);
+    let out = jobsmith(&["build", "--root", root(&board), "--now", "2025-10-22"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let jobs = board.root().join("public/jobs");
+    let mut pages = 0;
+    for entry in std::fs::read_dir(&jobs).expect("jobs") {
+        let page = entry.expect("entry").path().join("index.html");
+        let html = std::fs::read_to_string(&page).expect("page");
+        let start = html.find("application/ld+json").expect("JSON-LD");
+        let start = start + html[start..].find('>').expect("tag end") + 1;
+        let end = start + html[start..].find("</script>").expect("end");
+        let posting: serde_json::Value = serde_json::from_str(&html[start..end]).expect("JSON");
+        let expected = page.to_string_lossy().contains("/direct/");
+        assert_eq!(posting["directApply"], expected, "{}", page.display());
+        assert_eq!(posting["identifier"]["@type"], "PropertyValue");
+        pages += 1;
+    }
+    assert_eq!(pages, 6, "five jobs of the fixture (not the draft) and the direct one");
+    let bad = "+++\ntitle = \"T\"\ncompany = \"D\"\nlocation = \"Berlin\"\ndate = 2025-10-21\nurl = \"https://d.example/job\"\ndirect_apply = \"yes please\"\n+++\n";
+    board.write("content/jobs/direct.md", bad);
+    let out = jobsmith(&["check", "--root", root(&board), "--now", "2025-10-22"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("content/jobs/direct.md:7:1: error:"),
+        "{}",
+        stderr(&out)
+    );
+}

@@ -1,5 +1,6 @@
 //! The integration suite: one binary, one module per area. See tests/README.md.
 
+mod aggregator;
 mod browser;
 mod check;
 mod cli;
