@@ -34,6 +34,8 @@ pub enum Command {
     Init(InitArgs),
     /// Turn a published README, an archive file, or JSON/CSV rows into job files.
     Import(ImportArgs),
+    /// Tell search engines (IndexNow) which pages the last build changed, added or removed.
+    Ping(PingArgs),
     /// Print shell completions for bash, zsh, fish, elvish or powershell.
     Completions {
         /// The shell to complete for.
@@ -68,6 +70,19 @@ pub struct CheckArgs {
     /// Also list, job by job, what Google for Jobs requires or recommends that a job lacks.
     #[arg(long)]
     pub google: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct PingArgs {
+    /// The board's folder.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// The site the last build wrote (default: ROOT/public).
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// The IndexNow endpoint to send to.
+    #[arg(long, value_name = "URL", default_value = crate::ping::DEFAULT_ENDPOINT)]
+    pub endpoint: String,
 }
 
 #[derive(Debug, Args)]
@@ -240,6 +255,13 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Import(args) => import(args),
+        Command::Ping(args) => {
+            let output = args.output.unwrap_or_else(|| args.root.join("public"));
+            for answer in crate::ping::ping(&args.root, &output, &args.endpoint)? {
+                eprintln!("{answer}");
+            }
+            Ok(())
+        }
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "jobsmith", &mut std::io::stdout());

@@ -46,6 +46,7 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ("feeds.aggregator.enabled", "boolean", "true"),
     ("feeds.aggregator.output", "string", "\"feeds/indeed.xml\""),
     ("skills.extra", "array of strings", "[]"),
+    ("indexnow.key", "string", "none"),
 ];
 
 /// The whole configuration, with defaults filled in.
@@ -66,6 +67,15 @@ pub struct Config {
     pub archive: Archive,
     pub feeds: Feeds,
     pub skills: Skills,
+    pub indexnow: IndexNow,
+}
+
+/// `[indexnow]`: the key that lets `jobsmith ping` tell search engines which pages changed.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct IndexNow {
+    /// 8 to 128 of `a-z`, `A-Z`, `0-9`, `-`; written as `/{key}.txt`.
+    pub key: Option<String>,
 }
 
 /// `[readme]`: the GitHub README target.
@@ -152,6 +162,7 @@ impl Default for Config {
             archive: Archive::default(),
             feeds: Feeds::default(),
             skills: Skills::default(),
+            indexnow: IndexNow::default(),
         }
     }
 }
@@ -276,6 +287,14 @@ fn check(
             "`feeds.aggregator.output` must be a relative path of plain names inside the site, such as \"feeds/indeed.xml\", not {:?}",
             config.feeds.aggregator.output
         );
+        problems.push(Problem::error(FILE_NAME, line, 1, message));
+    }
+    if let Some(key) = &config.indexnow.key
+        && !crate::indexnow::is_valid_key(key)
+    {
+        let line = key_line(text, "key");
+        let message =
+            format!("`indexnow.key` must be 8 to 128 letters, digits or `-`, not {key:?}");
         problems.push(Problem::error(FILE_NAME, line, 1, message));
     }
     (problems.len() == before).then_some(config)

@@ -15,11 +15,13 @@ pub mod country;
 pub mod date;
 pub mod google;
 pub mod import;
+pub mod indexnow;
 pub mod job;
 pub mod jsonld;
 pub mod load;
 pub mod markdown;
 pub mod minify;
+pub mod ping;
 pub mod problem;
 pub mod readme;
 pub mod render;
@@ -252,7 +254,21 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
         &options.output_dir(),
         options.progress.clone(),
     )?;
-    let (config, mut summary, site) = render_board(options, board, &staging)?;
+    let key = board.config.indexnow.key.clone();
+    let recorder = key.as_ref().map(|_| indexnow::Recorder::new(&staging));
+    let sink: &dyn Sink = match &recorder {
+        Some(recorder) => recorder,
+        None => &staging,
+    };
+    let (config, mut summary, site) = render_board(options, board, sink)?;
+    stages.append(&mut summary.stages);
+    if let (Some(recorder), Some(key)) = (recorder, &key) {
+        // The output folder still holds the previous build: its manifest is compared with this one.
+        let previous = options.output_dir();
+        timed(&mut stages, "indexnow", || {
+            recorder.finish(key, &config.base_url, &previous)
+        })?;
+    }
     // Freeing a large model takes a while: another thread does it, and a process that exits
     // first leaves it to the system.
     std::thread::spawn(move || drop(site));
@@ -262,7 +278,6 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
         today: options.now.date_naive(),
         keep_days: config.archive.keep_days,
     });
-    stages.append(&mut summary.stages);
     timed(&mut stages, "commit", || staging.commit(archive.as_ref()))?;
     summary.stages = stages;
     Ok(summary)

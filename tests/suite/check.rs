@@ -270,7 +270,10 @@ fn every_job_page_says_whether_it_is_applied_for_directly() {
         assert_eq!(posting["identifier"]["@type"], "PropertyValue");
         pages += 1;
     }
-    assert_eq!(pages, 6, "five jobs of the fixture (not the draft) and the direct one");
+    assert_eq!(
+        pages, 6,
+        "five jobs of the fixture (not the draft) and the direct one"
+    );
     let bad = "+++\ntitle = \"T\"\ncompany = \"D\"\nlocation = \"Berlin\"\ndate = 2025-10-21\nurl = \"https://d.example/job\"\ndirect_apply = \"yes please\"\n+++\n";
     board.write("content/jobs/direct.md", bad);
     let out = jobsmith(&["check", "--root", root(&board), "--now", "2025-10-22"]);

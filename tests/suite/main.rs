@@ -11,6 +11,7 @@ mod feeds;
 mod gfm_table;
 mod golden;
 mod hostile;
+mod indexnow;
 mod problems;
 mod properties;
 mod readme;
