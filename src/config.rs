@@ -43,6 +43,7 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ("archive.title", "string", "the board's title"),
     ("archive.footer", "string (markdown)", "\"\""),
     ("feeds.max_items", "integer", "50"),
+    ("feeds.combinations", "array of pairs of strings", "[]"),
     ("feeds.aggregator.enabled", "boolean", "true"),
     ("feeds.aggregator.output", "string", "\"feeds/indeed.xml\""),
     ("skills.extra", "array of strings", "[]"),
@@ -119,6 +120,8 @@ pub struct Archive {
 #[serde(default)]
 pub struct Feeds {
     pub max_items: usize,
+    /// Pairs of group kinds (`crate::targets::combos::KINDS`) to write combined feeds for.
+    pub combinations: Vec<Vec<String>>,
     pub aggregator: Aggregator,
 }
 
@@ -198,6 +201,7 @@ impl Default for Feeds {
     fn default() -> Feeds {
         Feeds {
             max_items: 50,
+            combinations: Vec::new(),
             aggregator: Aggregator::default(),
         }
     }
@@ -288,6 +292,17 @@ fn check(
             config.feeds.aggregator.output
         );
         problems.push(Problem::error(FILE_NAME, line, 1, message));
+    }
+    for pair in &config.feeds.combinations {
+        let known = |k: &String| crate::targets::combos::KINDS.contains(&k.as_str());
+        if pair.len() != 2 || pair[0] == pair[1] || !pair.iter().all(known) {
+            let line = key_line(text, "combinations");
+            let message = format!(
+                "each of `feeds.combinations` must be two different kinds of {}, not {pair:?}",
+                crate::targets::combos::KINDS.join(", ")
+            );
+            problems.push(Problem::error(FILE_NAME, line, 1, message));
+        }
     }
     if let Some(key) = &config.indexnow.key
         && !crate::indexnow::is_valid_key(key)

@@ -312,6 +312,8 @@ pub fn render_board(
     let site = timed(&mut stages, "site model", || {
         Site::new(&config, valid.jobs, valid.companies, selection)
     });
+    let mut problems = problems;
+    problems.extend(targets::combos::warnings(&site, &config.feeds.combinations));
     let existing_readme = read_existing_readme(&options.root, &config)?;
     let inputs = Inputs {
         config: &config,

@@ -4,6 +4,7 @@ mod aggregator;
 mod browser;
 mod check;
 mod cli;
+mod combos;
 mod crash;
 mod deploy;
 mod docs;
