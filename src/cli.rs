@@ -70,6 +70,16 @@ pub struct CheckArgs {
     /// Also list, job by job, what Google for Jobs requires or recommends that a job lacks.
     #[arg(long)]
     pub google: bool,
+    /// Also ask every current job's apply URL, and report the dead ones (answers kept a day in
+    /// .jobsmith-cache/).
+    #[arg(long)]
+    pub links: bool,
+    /// With --links: write `valid_through` into the job files of jobs whose URL is dead.
+    #[arg(long, requires = "links")]
+    pub close_dead: bool,
+    /// With --links: seconds to wait for each answer.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, requires = "links")]
+    pub timeout: u64,
 }
 
 #[derive(Debug, Args)]
@@ -302,7 +312,11 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
 fn check(args: &CheckArgs) -> anyhow::Result<()> {
     use crate::annotate::Format;
     let now = clock(args.common.now.as_deref())?;
-    let checked = crate::check_with(&args.common.root, now, args.google);
+    let links = args.links.then(|| crate::links::LinkOptions {
+        timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+        close_dead: args.close_dead,
+    });
+    let checked = crate::check_links(&args.common.root, now, args.google, links.as_ref());
     let (problems, outcome) = match checked {
         Ok(summary) => (summary.problems.clone(), Ok(summary)),
         Err(err) if args.format == Format::Text => return Err(err),

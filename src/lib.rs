@@ -18,6 +18,7 @@ pub mod import;
 pub mod indexnow;
 pub mod job;
 pub mod jsonld;
+pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod minify;
@@ -217,6 +218,17 @@ pub fn check(root: &Path, now: DateTime<Utc>) -> anyhow::Result<Summary> {
 /// `jobsmith check`, with `google` (`--google`) adding a warning for each property Google for
 /// Jobs requires or recommends that a current job's posting lacks.
 pub fn check_with(root: &Path, now: DateTime<Utc>, google: bool) -> anyhow::Result<Summary> {
+    check_links(root, now, google, None)
+}
+
+/// `check_with`, and with `links` (`--links`) a warning for each current job whose apply URL is
+/// dead or does not answer (`links::check`, which asks the network).
+pub fn check_links(
+    root: &Path,
+    now: DateTime<Utc>,
+    google: bool,
+    links: Option<&links::LinkOptions>,
+) -> anyhow::Result<Summary> {
     let board = read_board(root, None, false)?;
     Renderer::new(&Theme::load(root)?)?;
     let site = Site::new(
@@ -228,6 +240,9 @@ pub fn check_with(root: &Path, now: DateTime<Utc>, google: bool) -> anyhow::Resu
     let mut problems = board.problems;
     if google {
         problems.extend(google::missing(&board.config, &site));
+    }
+    if let Some(options) = links {
+        problems.extend(links::check(root, &site, now, options)?);
     }
     Ok(Summary {
         files: 0,

@@ -113,7 +113,7 @@ fn write_new(path: &Path, text: &str) -> anyhow::Result<()> {
 fn starter_files(today: &str) -> Vec<(&'static str, String)> {
     vec![
         ("jobsmith.toml", STARTER_CONFIG.to_string()),
-        (".gitignore", "/public/\n".to_string()),
+        (".gitignore", "/public/\n/.jobsmith-cache/\n".to_string()),
         (
             "content/jobs/example-company-backend-developer.md",
             STARTER_JOB.replace("DATE", today),

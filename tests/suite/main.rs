@@ -13,6 +13,7 @@ mod gfm_table;
 mod golden;
 mod hostile;
 mod indexnow;
+mod links;
 mod problems;
 mod properties;
 mod readme;
