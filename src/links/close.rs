@@ -1,7 +1,8 @@
 //! `--close-dead`: writes `valid_through` (yesterday, so the job is expired today) into the job
 //! files of jobs whose apply URL is dead. Only job files (`.md` front matter under `content/`)
-//! are rewritten, each through a temporary file renamed over it, and never through a symbolic
-//! link; a dead job in a bulk file is reported for a person to close.
+//! are rewritten, each through a temporary file renamed over it inside the board folder opened
+//! as a capability (`write::BoardDir`), never through a symbolic link; a dead job in a bulk file
+//! is reported for a person to close.
 
 use std::path::Path;
 use std::sync::Arc;
@@ -42,7 +43,8 @@ pub fn close(root: &Path, dead: &[Arc<Job>], today: NaiveDate) -> anyhow::Result
             ));
             continue;
         };
-        write_atomically(&path, closed.as_bytes())?;
+        let board = crate::write::BoardDir::open(root)?;
+        board.write(Path::new(&origin.path), closed.as_bytes())?;
         problems.push(note(format!(
             "closed: `valid_through = {}` written",
             crate::date::iso(through)
@@ -98,29 +100,6 @@ pub fn set_valid_through(text: &str, date: NaiveDate) -> Option<String> {
         }
     }
     Some(out)
-}
-
-/// Writes `bytes` to a new file beside `path` and renames it over `path`: a reader sees the old
-/// file or the new one, never half of one, and a symbolic link at `path` is replaced, not followed.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    use std::io::Write;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = dir.join(format!(".{name}.jobsmith-new"));
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&temp)
-        .with_context(|| format!("cannot create {}", temp.display()))?;
-    let written = file.write_all(bytes).and_then(|()| file.sync_all());
-    if let Err(err) = written.and_then(|()| std::fs::rename(&temp, path)) {
-        let _ = std::fs::remove_file(&temp);
-        return Err(anyhow::Error::new(err).context(format!("cannot write {}", path.display())));
-    }
-    Ok(())
 }
 
 #[cfg(test)]

@@ -181,12 +181,9 @@ fn read_cache(path: &Path, now: DateTime<Utc>) -> BTreeMap<String, Answer> {
         .collect()
 }
 
-/// Writes the cache through a temporary file renamed over it.
-fn write_cache(path: &Path, cache: &BTreeMap<String, Answer>) -> anyhow::Result<()> {
-    use anyhow::Context as _;
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+/// Writes the cache through a temporary file renamed over it, inside the board folder.
+fn write_cache(root: &Path, cache: &BTreeMap<String, Answer>) -> anyhow::Result<()> {
     let mut json = serde_json::to_vec_pretty(cache)?;
     json.push(b'\n');
-    close::write_atomically(path, &json)
+    crate::write::BoardDir::open(root)?.write(Path::new(CACHE), &json)
 }

@@ -186,7 +186,10 @@ fn init_writes_the_pull_request_check_and_the_issue_form() {
         workflow.contains("pull_request:") && workflow.contains("jobsmith check --format github")
     );
     let ignored = std::fs::read_to_string(board.join(".gitignore")).expect("gitignore");
-    assert!(ignored.lines().any(|l| l == "/.jobsmith-cache/"), "{ignored}");
+    assert!(
+        ignored.lines().any(|l| l == "/.jobsmith-cache/"),
+        "{ignored}"
+    );
 }
 
 /// The issue form follows GitHub's issue-form schema: top-level `name`, `description` and `body`;

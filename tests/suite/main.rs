@@ -14,6 +14,7 @@ mod golden;
 mod hostile;
 mod indexnow;
 mod links;
+mod ownership;
 mod problems;
 mod properties;
 mod readme;
