@@ -72,7 +72,7 @@ pub fn check(
     // A URL that did not answer is asked again next time: only answers are kept.
     let answered = cache.iter().filter(|(_, a)| a.status.is_some());
     write_cache(
-        &root.join(CACHE),
+        root,
         &answered.map(|(u, a)| (u.clone(), a.clone())).collect(),
     )?;
     let mut problems = Vec::new();
