@@ -297,7 +297,7 @@ fn check(
         ));
     }
     if !is_site_path(&config.feeds.aggregator.output) {
-        let line = key_line(text, "output");
+        let line = table_key_line(text, "feeds.aggregator", "output");
         let message = format!(
             "`feeds.aggregator.output` must be a relative path of plain names inside the site, such as \"feeds/indeed.xml\", not {:?}",
             config.feeds.aggregator.output
@@ -390,6 +390,24 @@ fn warn_unknown_keys(text: &str, table: &toml::Table, prefix: &str, problems: &m
                 problems.push(Problem::warning(FILE_NAME, line, 1, message));
             }
         }
+    }
+}
+
+/// The line that sets `key` inside the `[table]` section, for messages; else as `key_line`.
+fn table_key_line(text: &str, table: &str, key: &str) -> usize {
+    let header = format!("[{table}]");
+    let Some(start) = text.lines().position(|l| l.trim() == header) else {
+        return key_line(text, key);
+    };
+    let section: String = text
+        .lines()
+        .skip(start + 1)
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    match key_line(&section, key) {
+        1 if !section.trim_start().starts_with(key) => key_line(text, key),
+        line => start + 1 + line,
     }
 }
 
@@ -501,6 +519,14 @@ mod tests {
             assert!(config.is_none(), "{value}");
             assert_eq!((problems[0].line, problems.len()), (line, 1), "{value}");
         }
+    }
+
+    #[test]
+    fn a_bad_aggregator_path_is_reported_at_its_own_line() {
+        let text = "title = \"T\"\nbase_url = \"https://e.org\"\n[readme]\noutput = \"README.md\"\n[feeds.aggregator]\nenabled = true\noutput = \"../x.xml\"\n";
+        let (config, problems) = parse(text);
+        assert!(config.is_none());
+        assert_eq!(problems[0].line, 7, "{problems:?}");
     }
 
     #[test]

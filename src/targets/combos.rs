@@ -48,8 +48,13 @@ fn groups<'s>(site: &'s Site, kind: &str) -> (&'static str, Vec<&'s Group>) {
     }
 }
 
-/// Every combined feed of the configuration (at most `MAX_FEEDS`), and how many more there were.
-pub fn combine(site: &Site, combinations: &[Vec<String>], board: &str) -> (Vec<Combo>, usize) {
+/// Every combined feed of the configuration (at most `max`), and how many more there were.
+pub fn combine(
+    site: &Site,
+    combinations: &[Vec<String>],
+    board: &str,
+    max: usize,
+) -> (Vec<Combo>, usize) {
     let mut combos = Vec::new();
     let mut left_out = 0;
     for pair in combinations {
@@ -70,7 +75,7 @@ pub fn combine(site: &Site, combinations: &[Vec<String>], board: &str) -> (Vec<C
                 if jobs.is_empty() {
                     continue;
                 }
-                if combos.len() == MAX_FEEDS {
+                if combos.len() == max {
                     left_out += 1;
                     continue;
                 }
@@ -92,7 +97,7 @@ pub fn combine(site: &Site, combinations: &[Vec<String>], board: &str) -> (Vec<C
 
 /// The warning of a board with more combined feeds than `MAX_FEEDS`, if it has.
 pub fn warnings(site: &Site, combinations: &[Vec<String>]) -> Vec<Problem> {
-    let (_, left_out) = combine(site, combinations, "");
+    let (_, left_out) = combine(site, combinations, "", MAX_FEEDS);
     if left_out == 0 {
         return Vec::new();
     }
@@ -132,4 +137,31 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
             super::feeds::rss_xml(ctx, &spec)
         })
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Past the bound the first feeds are kept, in order, and the rest counted.
+    #[test]
+    fn the_number_of_feeds_is_bounded() {
+        let (site, _) = crate::targets::search::tests::site(crate::targets::search::tests::JOBS);
+        let pairs = vec![vec!["company".to_string(), "skill".to_string()]];
+        let (all, none_left) = combine(&site, &pairs, "B", 100);
+        assert_eq!(none_left, 0);
+        // Helix: Kubernetes and Go; Kubo: Java.
+        let dirs: Vec<&str> = all.iter().map(|c| c.dir.as_str()).collect();
+        assert_eq!(
+            dirs,
+            [
+                "feeds/companies/helix/skills/go/",
+                "feeds/companies/helix/skills/kubernetes/",
+                "feeds/companies/kubo/skills/java/"
+            ]
+        );
+        let (kept, left_out) = combine(&site, &pairs, "B", 2);
+        assert_eq!((kept.len(), left_out), (2, 1));
+        assert_eq!(kept[1].dir, all[1].dir);
+    }
 }

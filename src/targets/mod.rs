@@ -164,7 +164,13 @@ impl Ctx<'_> {
     pub fn combos(&self) -> &[combos::Combo] {
         self.combos.get_or_init(|| {
             let combinations = &self.config.feeds.combinations;
-            combos::combine(self.site, combinations, &self.config.title).0
+            combos::combine(
+                self.site,
+                combinations,
+                &self.config.title,
+                combos::MAX_FEEDS,
+            )
+            .0
         })
     }
 
