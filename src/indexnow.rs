@@ -65,7 +65,8 @@ impl<'a> Recorder<'a> {
             list.push_str(url);
             list.push('\n');
         }
-        let manifest = serde_json::to_string_pretty(&serde_json::json!({ "pages": current }))?;
+        let manifest = serde_json::json!({ "base_url": base_url, "pages": current });
+        let manifest = serde_json::to_string_pretty(&manifest)?;
         self.inner
             .site_file(&format!("{key}.txt"), key.as_bytes().to_vec())?;
         self.inner
@@ -104,17 +105,23 @@ fn page_url(base_url: &str, path: &str) -> String {
     }
 }
 
+/// What `indexnow/manifest.json` holds.
+#[derive(serde::Deserialize)]
+pub struct Manifest {
+    /// The base URL the build ran with (`--base-url` may replace the configuration's).
+    pub base_url: Option<String>,
+    pub pages: BTreeMap<String, String>,
+}
+
+/// The manifest at `path`, when there is a readable one.
+pub fn manifest(path: &Path) -> Option<Manifest> {
+    let bytes = std::fs::read(path).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
 /// The previous build's pages by URL; none when there is no readable manifest.
 fn read_manifest(path: &Path) -> BTreeMap<String, String> {
-    #[derive(serde::Deserialize)]
-    struct Manifest {
-        pages: BTreeMap<String, String>,
-    }
-    std::fs::read(path)
-        .ok()
-        .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok())
-        .map(|m| m.pages)
-        .unwrap_or_default()
+    manifest(path).map(|m| m.pages).unwrap_or_default()
 }
 
 /// URLs whose hash differs, that are new, or that are gone, in URL order.

@@ -42,8 +42,12 @@ pub fn ping(root: &Path, output: &Path, endpoint: &str) -> anyhow::Result<Vec<St
             "No page changed since the previous build: nothing sent".into(),
         ]);
     }
-    let host = host_of(&config.base_url);
-    let key_location = format!("{}{key}.txt", config.base_url);
+    // The build may have run with `--base-url`: its manifest says which.
+    let base_url = crate::indexnow::manifest(&output.join(crate::indexnow::MANIFEST))
+        .and_then(|m| m.base_url)
+        .unwrap_or(config.base_url);
+    let host = host_of(&base_url);
+    let key_location = format!("{base_url}{key}.txt");
     let agent = agent();
     let mut answers = Vec::new();
     for chunk in urls.chunks(MAX_URLS) {

@@ -222,3 +222,38 @@ fn without_a_key_there_is_no_key_file_and_ping_says_why() {
         stderr(&out)
     );
 }
+
+/// A build with `--base-url` (as the Pages workflow runs it) is pinged with that host.
+#[test]
+fn ping_names_the_host_the_build_ran_with() {
+    let board = board();
+    let out = run(
+        &board,
+        &[
+            "build",
+            "--now",
+            "2025-10-22",
+            "--base-url",
+            "https://user.example.io/jobs/",
+        ],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let (endpoint, bodies) = server(vec![(202, "")]);
+    let out = run(&board, &["ping", "--endpoint", &endpoint]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stderr(&out).contains(": 202 Accepted"), "{}", stderr(&out));
+    let body = bodies
+        .recv_timeout(Duration::from_secs(10))
+        .expect("a request");
+    let json: serde_json::Value = serde_json::from_str(&body).expect("JSON");
+    assert_eq!(json["host"], "user.example.io");
+    assert_eq!(
+        json["keyLocation"],
+        format!("https://user.example.io/jobs/{KEY}.txt")
+    );
+    let urls = json["urlList"].as_array().expect("list");
+    assert!(urls.iter().all(|u| {
+        u.as_str()
+            .is_some_and(|u| u.starts_with("https://user.example.io/jobs/"))
+    }));
+}
