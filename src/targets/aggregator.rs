@@ -22,7 +22,9 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         .map(|(name, _)| name.as_str())
         .filter(|name| name.starts_with(TEMPLATE_DIR))
         .collect();
-    if !settings.enabled && templates.is_empty() {
+    // A template at the feed's own path (`templates/feeds/indeed.xml`) replaces the built-in one.
+    let built_in = settings.enabled && !templates.contains(&settings.output.as_str());
+    if !built_in && templates.is_empty() {
         return Ok(());
     }
     let jobs: Vec<FeedJob> = ctx
@@ -31,7 +33,7 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         .iter()
         .map(|&i| FeedJob::new(ctx, &ctx.site.entries[i]))
         .collect();
-    if settings.enabled {
+    if built_in {
         let inputs = || ctx.keys_of(&ctx.site.current);
         ctx.emit(sink, &settings.output, inputs, || {
             Ok(xml(ctx, &jobs).into_bytes())

@@ -187,3 +187,19 @@ fn other_aggregators_formats_are_templates_a_board_adds() {
         assert!(doc.descendants().all(|n| !n.has_tag_name("b")));
     }
 }
+
+#[test]
+fn a_template_at_the_feeds_own_path_replaces_the_built_in_feed() {
+    let template = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<source>{% for job in jobs %}<job>{{ job.title }}</job>{% endfor %}</source>\n";
+    let board = forms_board(&[("templates/feeds/indeed.xml", template)]);
+    let public = build(&board);
+    let xml = std::fs::read_to_string(public.join("feeds/indeed.xml")).expect("feed");
+    assert!(
+        xml.starts_with("<?xml") && xml.contains("<job>Rust Engineer</job>"),
+        "{xml}"
+    );
+    assert!(
+        !xml.contains("referencenumber"),
+        "the template's feed, not the built-in one: {xml}"
+    );
+}
