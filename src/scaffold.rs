@@ -119,7 +119,7 @@ fn write_new(path: &Path, text: &str) -> anyhow::Result<()> {
 fn starter_files(today: &str) -> Vec<(&'static str, String)> {
     vec![
         ("jobsmith.toml", STARTER_CONFIG.to_string()),
-        (".gitignore", "/public/\n".to_string()),
+        (".gitignore", "/public/\n/.jobsmith-cache/\n".to_string()),
         (
             "content/jobs/example-company-backend-developer.md",
             STARTER_JOB.replace("DATE", today),
@@ -134,6 +134,14 @@ fn starter_files(today: &str) -> Vec<(&'static str, String)> {
         (
             ".github/workflows/refresh.yml",
             include_str!("../.github/workflows/refresh.yml").to_string(),
+        ),
+        (
+            ".github/workflows/check.yml",
+            include_str!("../.github/workflows/check.yml").to_string(),
+        ),
+        (
+            ".github/ISSUE_TEMPLATE/new-job.yml",
+            include_str!("../.github/ISSUE_TEMPLATE/new-job.yml").to_string(),
         ),
     ]
 }

@@ -1,7 +1,10 @@
 //! The integration suite: one binary, one module per area. See tests/README.md.
 
+mod aggregator;
 mod browser;
+mod check;
 mod cli;
+mod combos;
 mod crash;
 mod deploy;
 mod docs;
@@ -10,6 +13,8 @@ mod fetch;
 mod gfm_table;
 mod golden;
 mod hostile;
+mod indexnow;
+mod links;
 mod ownership;
 mod problems;
 mod properties;
