@@ -17,15 +17,13 @@ fn workflows() -> Vec<PathBuf> {
     files
 }
 
-/// Whether a tool is installed; in CI a missing tool fails the test.
+/// Whether a tool is installed (`support::tools_present` says what happens when it is not).
 fn have(tool: &Path) -> bool {
-    if tool.exists() {
-        return true;
-    }
-    let message = format!("missing {}: run scripts/install-test-tools", tool.display());
-    assert!(std::env::var_os("CI").is_none(), "{message}");
-    eprintln!("SKIPPED (not in CI): {message}");
-    false
+    let name = tool.display().to_string();
+    let missing: Vec<&str> = std::iter::once(name.as_str())
+        .filter(|_| !tool.exists())
+        .collect();
+    crate::support::tools_present(&missing)
 }
 
 #[test]
