@@ -120,16 +120,22 @@ fn starter_files(today: &str) -> Vec<(&'static str, String)> {
         ),
         ("static/.gitkeep", String::new()),
         ("templates/.gitkeep", String::new()),
-        ("netlify.toml", include_str!("../netlify.toml").to_string()),
+        ("netlify.toml", recipe(include_str!("scaffold/netlify.toml"))),
         (
             ".github/workflows/pages.yml",
-            include_str!("../.github/workflows/pages.yml").to_string(),
+            recipe(include_str!("scaffold/pages.yml")),
         ),
         (
             ".github/workflows/refresh.yml",
-            include_str!("../.github/workflows/refresh.yml").to_string(),
+            recipe(include_str!("scaffold/refresh.yml")),
         ),
+        (".github/zizmor.yml", include_str!("scaffold/zizmor.yml").to_string()),
     ]
+}
+
+/// A deploy recipe installing the release of the jobsmith that writes it (docs/deploy.md).
+fn recipe(text: &str) -> String {
+    text.replace("{version}", env!("CARGO_PKG_VERSION"))
 }
 
 const STARTER_CONFIG: &str = r#"# The board's configuration: docs/configuration.md lists every key.

@@ -14,7 +14,7 @@ fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-fn host() -> String {
+pub fn host() -> String {
     let output = Command::new("rustc").arg("-vV").output().expect("rustc -vV");
     let text = String::from_utf8_lossy(&output.stdout);
     let host = text.lines().find_map(|l| l.strip_prefix("host: "));
@@ -53,7 +53,7 @@ fn packed() -> &'static Path {
 }
 
 /// A folder holding what a release holds: the archive, SHA256SUMS and install.sh.
-fn release_folder() -> tempfile::TempDir {
+pub fn release_folder() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     for name in [archive_name(), "SHA256SUMS".to_string()] {
         std::fs::copy(packed().join(&name), dir.path().join(&name)).expect("copy");
@@ -120,7 +120,7 @@ fn install(mirror: &Mirror, dir: &Path) -> Output {
         .expect("run install.sh")
 }
 
-fn version_of(binary: &Path) -> String {
+pub fn version_of(binary: &Path) -> String {
     let output = Command::new(binary).arg("--version").output().expect("run");
     assert!(output.status.success(), "{}", stderr(&output));
     String::from_utf8_lossy(&output.stdout).trim().to_string()

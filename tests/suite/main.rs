@@ -13,6 +13,7 @@ mod install;
 mod problems;
 mod properties;
 mod readme;
+mod recipes;
 mod scan;
 mod search;
 #[cfg(feature = "serve")]
