@@ -139,3 +139,24 @@ fn netlify_build_command_builds_the_board() {
         "base_url from $URL"
     );
 }
+
+#[test]
+fn the_readme_test_command_is_scripts_test_which_ci_runs() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).expect("README.md");
+    let block = readme.split("```sh\n").nth(1).expect("a sh block").split("```").next();
+    let commands: Vec<&str> = block.expect("closed").lines().collect();
+    assert_eq!(commands.len(), 2, "two commands at the top: {commands:?}");
+    assert!(commands[1].starts_with("scripts/test "), "{}", commands[1]);
+    let script = std::fs::read_to_string(repo().join("scripts/test")).expect("scripts/test");
+    for step in [
+        "scripts/install-test-tools",
+        "cargo fmt --all -- --check",
+        "cargo clippy --all-targets --locked -- -D warnings",
+        "cargo test --locked\n",
+        "cargo test --locked --no-default-features --lib",
+    ] {
+        assert!(script.contains(step), "scripts/test does not run {step}");
+    }
+    let ci = std::fs::read_to_string(repo().join(".ci/run")).expect(".ci/run");
+    assert!(ci.lines().any(|l| l == "scripts/test"), ".ci/run does not call scripts/test");
+}

@@ -256,3 +256,31 @@ fn install_sh_and_dist_are_posix_sh_and_shellcheck_clean() {
     let report = String::from_utf8_lossy(&output.stdout);
     assert!(output.status.success(), "{report}");
 }
+
+/// The suite's own binary running the shellcheck test with a PATH where only dash is found.
+fn without_shellcheck(skip: Option<&str>) -> Output {
+    let bin = tempfile::tempdir().expect("temp dir");
+    std::os::unix::fs::symlink("/usr/bin/dash", bin.path().join("dash")).expect("link dash");
+    let mut command = Command::new(std::env::current_exe().expect("the suite binary"));
+    command
+        .args(["--exact", "install::install_sh_and_dist_are_posix_sh_and_shellcheck_clean"])
+        .env("PATH", bin.path())
+        .env_remove("CI")
+        .env_remove("JOBSMITH_SKIP_MISSING_TOOLS");
+    if let Some(value) = skip {
+        command.env("JOBSMITH_SKIP_MISSING_TOOLS", value);
+    }
+    command.output().expect("run the suite")
+}
+
+#[test]
+fn a_missing_tool_fails_its_test_unless_told_to_skip() {
+    let failed = without_shellcheck(None);
+    let report = String::from_utf8_lossy(&failed.stdout);
+    assert!(!failed.status.success(), "passed without shellcheck: {report}");
+    assert!(report.contains("missing shellcheck: run scripts/install-test-tools"), "{report}");
+    let skipped = without_shellcheck(Some("1"));
+    assert!(skipped.status.success(), "{}", String::from_utf8_lossy(&skipped.stdout));
+    let line = "SKIPPED install::install_sh_and_dist_are_posix_sh_and_shellcheck_clean: missing shellcheck";
+    assert!(stderr(&skipped).contains(line), "{}", stderr(&skipped));
+}

@@ -148,3 +148,26 @@ fn init_netlify_command_installs_the_release_and_builds() {
     let index = read(board.join("public/index.html"));
     assert!(index.contains("https://board.netlify.app/"), "base_url from $URL");
 }
+
+#[test]
+fn the_docs_name_this_release() {
+    let mut docs: Vec<PathBuf> = ["README.md", "install.sh", "action.yml"]
+        .iter()
+        .map(|f| repo().join(f))
+        .collect();
+    docs.extend(["deploy.md", "getting-started.md"].map(|f| repo().join("docs").join(f)));
+    for doc in docs {
+        let text = read(doc.clone());
+        for marker in ["jobsmith-dev/jobsmith@v", "releases/download/v"] {
+            for (at, _) in text.match_indices(marker) {
+                let rest = &text[at + marker.len()..];
+                let named: String = rest
+                    .chars()
+                    .take_while(|c| c.is_ascii_alphanumeric() || *c == '.')
+                    .collect();
+                let ok = named == VERSION || named.is_empty() || named == "VERSION";
+                assert!(ok, "{} names v{named}, not v{VERSION}", doc.display());
+            }
+        }
+    }
+}
