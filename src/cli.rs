@@ -232,14 +232,18 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 date: args.date,
                 workplace: args.workplace,
             };
-            let path = crate::scaffold::new_job(&args.common.root, &job, now)?;
+            let root = crate::scaffold::board_root(&args.common.root)?;
+            let path = crate::scaffold::new_job(&root, &job, now)?;
             println!("{}", path.display());
             Ok(())
         }
         Command::Import(args) => import(args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut command, "jobsmith", &mut std::io::stdout());
+            // Into memory first: `generate` panics on a failed write (`| head`); ours reports.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "jobsmith", &mut script);
+            std::io::Write::write_all(&mut std::io::stdout().lock(), &script)?;
             Ok(())
         }
         Command::Man => {
