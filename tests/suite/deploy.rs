@@ -143,7 +143,12 @@ fn netlify_build_command_builds_the_board() {
 #[test]
 fn the_readme_test_command_is_scripts_test_which_ci_runs() {
     let readme = std::fs::read_to_string(repo().join("README.md")).expect("README.md");
-    let block = readme.split("```sh\n").nth(1).expect("a sh block").split("```").next();
+    let block = readme
+        .split("```sh\n")
+        .nth(1)
+        .expect("a sh block")
+        .split("```")
+        .next();
     let commands: Vec<&str> = block.expect("closed").lines().collect();
     assert_eq!(commands.len(), 2, "two commands at the top: {commands:?}");
     assert!(commands[1].starts_with("scripts/test "), "{}", commands[1]);
@@ -158,5 +163,8 @@ fn the_readme_test_command_is_scripts_test_which_ci_runs() {
         assert!(script.contains(step), "scripts/test does not run {step}");
     }
     let ci = std::fs::read_to_string(repo().join(".ci/run")).expect(".ci/run");
-    assert!(ci.lines().any(|l| l == "scripts/test"), ".ci/run does not call scripts/test");
+    assert!(
+        ci.lines().any(|l| l == "scripts/test"),
+        ".ci/run does not call scripts/test"
+    );
 }

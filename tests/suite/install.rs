@@ -15,7 +15,10 @@ fn repo() -> &'static Path {
 }
 
 pub fn host() -> String {
-    let output = Command::new("rustc").arg("-vV").output().expect("rustc -vV");
+    let output = Command::new("rustc")
+        .arg("-vV")
+        .output()
+        .expect("rustc -vV");
     let text = String::from_utf8_lossy(&output.stdout);
     let host = text.lines().find_map(|l| l.strip_prefix("host: "));
     host.expect("host line").to_string()
@@ -91,7 +94,11 @@ fn answer(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
     while reader.read_line(&mut line)? > 2 {
         line.clear();
     }
-    let name = request.split(' ').nth(1).unwrap_or("/").trim_start_matches('/');
+    let name = request
+        .split(' ')
+        .nth(1)
+        .unwrap_or("/")
+        .trim_start_matches('/');
     let file = (!name.contains("..") && !name.is_empty()).then(|| dir.join(name));
     match file.and_then(|f| std::fs::read(f).ok()) {
         Some(body) => {
@@ -102,9 +109,8 @@ fn answer(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
             stream.write_all(head.as_bytes())?;
             stream.write_all(&body)
         }
-        None => stream.write_all(
-            b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n",
-        ),
+        None => stream
+            .write_all(b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"),
     }
 }
 
@@ -186,7 +192,11 @@ fn a_tampered_archive_is_refused_and_nothing_changes() {
     let fresh = home.path().join("bin");
     let output = install(&mirror, &fresh);
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
-    assert!(stderr(&output).contains("does not match its checksum"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("does not match its checksum"),
+        "{}",
+        stderr(&output)
+    );
     assert!(!fresh.exists(), "the install folder was created");
 
     // Over an older jobsmith and the user's other files: all left as they were.
@@ -208,8 +218,17 @@ fn a_missing_archive_or_checksum_installs_nothing() {
         let mirror = Mirror::serve(release.path());
         let home = tempfile::tempdir().expect("temp dir");
         let output = install(&mirror, &home.path().join("bin"));
-        assert_eq!(output.status.code(), Some(1), "{missing}: {}", stderr(&output));
-        assert!(stderr(&output).contains("cannot download"), "{}", stderr(&output));
+        assert_eq!(
+            output.status.code(),
+            Some(1),
+            "{missing}: {}",
+            stderr(&output)
+        );
+        assert!(
+            stderr(&output).contains("cannot download"),
+            "{}",
+            stderr(&output)
+        );
         assert!(stderr(&output).contains("nothing was installed"));
         assert!(!home.path().join("bin").exists(), "{missing}");
     }
@@ -223,17 +242,33 @@ fn an_archive_the_checksums_do_not_list_is_refused() {
     let home = tempfile::tempdir().expect("temp dir");
     let output = install(&mirror, &home.path().join("bin"));
     assert_eq!(output.status.code(), Some(1));
-    assert!(stderr(&output).contains("SHA256SUMS lists no"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("SHA256SUMS lists no"),
+        "{}",
+        stderr(&output)
+    );
     assert!(!home.path().join("bin").exists());
 }
 
 #[test]
 fn install_sh_defaults_to_this_version_and_repository() {
     let script = std::fs::read_to_string(repo().join("install.sh")).expect("install.sh");
-    let version = format!("version=${{JOBSMITH_VERSION:-{}}}", env!("CARGO_PKG_VERSION"));
-    assert!(script.contains(&version), "install.sh's default version is not Cargo.toml's");
-    let url = format!("{}/releases/download/v$version", env!("CARGO_PKG_REPOSITORY"));
-    assert!(script.contains(&url), "install.sh's default URL is not under {url}");
+    let version = format!(
+        "version=${{JOBSMITH_VERSION:-{}}}",
+        env!("CARGO_PKG_VERSION")
+    );
+    assert!(
+        script.contains(&version),
+        "install.sh's default version is not Cargo.toml's"
+    );
+    let url = format!(
+        "{}/releases/download/v$version",
+        env!("CARGO_PKG_REPOSITORY")
+    );
+    assert!(
+        script.contains(&url),
+        "install.sh's default URL is not under {url}"
+    );
 }
 
 #[test]
@@ -263,7 +298,10 @@ fn without_shellcheck(skip: Option<&str>) -> Output {
     std::os::unix::fs::symlink("/usr/bin/dash", bin.path().join("dash")).expect("link dash");
     let mut command = Command::new(std::env::current_exe().expect("the suite binary"));
     command
-        .args(["--exact", "install::install_sh_and_dist_are_posix_sh_and_shellcheck_clean"])
+        .args([
+            "--exact",
+            "install::install_sh_and_dist_are_posix_sh_and_shellcheck_clean",
+        ])
         .env("PATH", bin.path())
         .env_remove("CI")
         .env_remove("JOBSMITH_SKIP_MISSING_TOOLS");
@@ -277,10 +315,20 @@ fn without_shellcheck(skip: Option<&str>) -> Output {
 fn a_missing_tool_fails_its_test_unless_told_to_skip() {
     let failed = without_shellcheck(None);
     let report = String::from_utf8_lossy(&failed.stdout);
-    assert!(!failed.status.success(), "passed without shellcheck: {report}");
-    assert!(report.contains("missing shellcheck: run scripts/install-test-tools"), "{report}");
+    assert!(
+        !failed.status.success(),
+        "passed without shellcheck: {report}"
+    );
+    assert!(
+        report.contains("missing shellcheck: run scripts/install-test-tools"),
+        "{report}"
+    );
     let skipped = without_shellcheck(Some("1"));
-    assert!(skipped.status.success(), "{}", String::from_utf8_lossy(&skipped.stdout));
+    assert!(
+        skipped.status.success(),
+        "{}",
+        String::from_utf8_lossy(&skipped.stdout)
+    );
     let line = "SKIPPED install::install_sh_and_dist_are_posix_sh_and_shellcheck_clean: missing shellcheck";
     assert!(stderr(&skipped).contains(line), "{}", stderr(&skipped));
 }

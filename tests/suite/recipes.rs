@@ -18,7 +18,12 @@ fn repo() -> &'static Path {
 fn new_board() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     let board = dir.path().join("board");
-    let output = jobsmith(&["init", board.to_str().expect("utf-8"), "--now", "2025-10-22"]);
+    let output = jobsmith(&[
+        "init",
+        board.to_str().expect("utf-8"),
+        "--now",
+        "2025-10-22",
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
     dir
 }
@@ -45,7 +50,10 @@ fn init_recipes_install_this_release_and_compile_nothing() {
         Some(VERSION)
     );
     let text = read(board.join("netlify.toml"));
-    assert!(!text.contains("cargo") && !text.contains("rustup"), "{text}");
+    assert!(
+        !text.contains("cargo") && !text.contains("rustup"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -76,7 +84,11 @@ fn init_recipes_pass_actionlint_and_zizmor() {
         .arg(&workflows)
         .output()
         .expect("run zizmor");
-    let report = format!("{}{}", stderr(&output), String::from_utf8_lossy(&output.stdout));
+    let report = format!(
+        "{}{}",
+        stderr(&output),
+        String::from_utf8_lossy(&output.stdout)
+    );
     assert!(output.status.success(), "zizmor: {report}");
     assert!(report.contains("No findings"), "{report}");
 }
@@ -119,7 +131,10 @@ fn the_actions_step_installs_from_a_mirror_and_extends_the_path() {
         .expect("run the step");
     assert!(output.status.success(), "{}", stderr(&output));
     assert_eq!(read(github_path), format!("{}\n", bin.display()));
-    assert_eq!(version_of(&bin.join("jobsmith")), format!("jobsmith {VERSION}"));
+    assert_eq!(
+        version_of(&bin.join("jobsmith")),
+        format!("jobsmith {VERSION}")
+    );
 }
 
 #[test]
@@ -146,7 +161,10 @@ fn init_netlify_command_installs_the_release_and_builds() {
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(home.join(".local/bin/jobsmith").is_file());
     let index = read(board.join("public/index.html"));
-    assert!(index.contains("https://board.netlify.app/"), "base_url from $URL");
+    assert!(
+        index.contains("https://board.netlify.app/"),
+        "base_url from $URL"
+    );
 }
 
 #[test]

@@ -145,7 +145,10 @@ pub fn tools_present(missing: &[&str]) -> bool {
     );
     let skip = std::env::var_os("JOBSMITH_SKIP_MISSING_TOOLS").is_some_and(|v| v == "1");
     assert!(skip && std::env::var_os("CI").is_none(), "{message}");
-    let test = std::thread::current().name().unwrap_or("a test").to_string();
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("a test")
+        .to_string();
     // `eprintln!` would be captured and hidden; a direct write reaches the terminal.
     let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {message}");
     false
