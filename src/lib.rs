@@ -32,6 +32,7 @@ pub mod targets;
 pub mod text;
 pub mod validate;
 pub mod view;
+pub mod wording;
 pub mod write;
 
 use std::path::{Path, PathBuf};
