@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand};
@@ -55,6 +55,9 @@ pub struct CommonArgs {
     /// The clock: RFC 3339, YYYY-MM-DD or Unix seconds (default: SOURCE_DATE_EPOCH, else now).
     #[arg(long, value_name = "TIME")]
     pub now: Option<String>,
+    /// Print only problems and errors: no progress, no summary.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]
@@ -193,11 +196,14 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 ..BuildOptions::new(args.common.root, now)
             };
             let started = std::time::Instant::now();
-            let progress = Progress::start(options.progress.clone());
+            let progress = Progress::start(options.progress.clone(), args.common.quiet);
             let result = crate::build(&options);
             progress.finish();
             let summary = result?;
             print_problems(&summary.problems);
+            if args.common.quiet {
+                return Ok(());
+            }
             eprintln!(
                 "Built {}, {} ({} current), {} in {} ms",
                 count(summary.files, "file"),
@@ -215,6 +221,9 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             let now = clock(args.now.as_deref())?;
             let summary: Summary = crate::check(&args.root, now)?;
             print_problems(&summary.problems);
+            if args.quiet {
+                return Ok(());
+            }
             eprintln!(
                 "No errors: {}, {}",
                 count(summary.jobs, "job"),
@@ -320,23 +329,33 @@ pub fn clock(now: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
     Ok(Utc::now())
 }
 
-/// A spinner with the number of files written, on a terminal only; nothing otherwise.
+/// The build's stage, done/total and rate on one line, on a terminal only (and not with
+/// `--quiet`); nothing otherwise. In colour unless `NO_COLOR` is set.
 struct Progress {
     done: Arc<AtomicBool>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Progress {
-    fn start(written: Arc<AtomicUsize>) -> Progress {
+    fn start(progress: Arc<crate::progress::Progress>, quiet: bool) -> Progress {
         let done = Arc::new(AtomicBool::new(false));
-        if !std::io::stderr().is_terminal() {
+        if quiet || !std::io::stderr().is_terminal() {
             return Progress { done, thread: None };
         }
         let finished = done.clone();
         let thread = std::thread::spawn(move || {
             let spinner = indicatif::ProgressBar::new_spinner();
+            let template = match std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+                true => "{spinner} {msg}",
+                false => "{spinner:.cyan} {msg}",
+            };
+            if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+                spinner.set_style(style);
+            }
             while !finished.load(Ordering::Relaxed) {
-                spinner.set_message(format!("{} files written", written.load(Ordering::Relaxed)));
+                if let Some(snapshot) = progress.snapshot() {
+                    spinner.set_message(snapshot.line());
+                }
                 spinner.tick();
                 std::thread::sleep(std::time::Duration::from_millis(100));
             }

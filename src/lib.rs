@@ -19,6 +19,7 @@ pub mod load;
 pub mod markdown;
 pub mod minify;
 pub mod problem;
+pub mod progress;
 pub mod readme;
 pub mod render;
 pub mod scaffold;
@@ -37,7 +38,6 @@ pub mod write;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::AtomicUsize;
 use std::time::{Duration, Instant};
 
 use anyhow::bail;
@@ -68,8 +68,8 @@ pub struct BuildOptions {
     pub now: DateTime<Utc>,
     /// Replaces `minify` of the configuration.
     pub minify: Option<bool>,
-    /// Counts the site files written as the build goes, for a progress display.
-    pub progress: Arc<AtomicUsize>,
+    /// How far the build has got, for a progress display.
+    pub progress: Arc<progress::Progress>,
 }
 
 impl BuildOptions {
@@ -153,10 +153,20 @@ pub fn read_board(
     base_url: Option<&str>,
     skip_invalid: bool,
 ) -> anyhow::Result<Board> {
+    read_board_counted(root, base_url, skip_invalid, &progress::Progress::default())
+}
+
+/// `read_board`, counting the dataset files read in `progress`.
+pub fn read_board_counted(
+    root: &Path,
+    base_url: Option<&str>,
+    skip_invalid: bool,
+    progress: &progress::Progress,
+) -> anyhow::Result<Board> {
     read_board_with(root, base_url, skip_invalid, |root, matcher| {
         // Each file's records are checked as soon as it is read and then dropped: the raw
         // records of a whole board never sit in memory beside its jobs.
-        let (problems, checked) = load::load_with(root, |records| {
+        let (problems, checked) = load::load_counted(root, progress, |records| {
             records
                 .iter()
                 .map(|record| validate::check(record, matcher))
@@ -230,17 +240,19 @@ pub fn check(root: &Path, now: DateTime<Utc>) -> anyhow::Result<Summary> {
 pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
     let mut stages = Vec::new();
     let board = timed(&mut stages, "read and validate", || {
-        read_board(
+        read_board_counted(
             &options.root,
             options.base_url.as_deref(),
             options.skip_invalid,
+            &options.progress,
         )
     })?;
     let staging = Staging::begin(
         &options.root,
         &options.output_dir(),
-        options.progress.clone(),
+        options.progress.written.clone(),
     )?;
+    options.progress.begin(progress::WRITING, 0);
     let (config, mut summary, site) = render_board(options, board, &staging)?;
     // Freeing a large model takes a while: another thread does it, and a process that exits
     // first leaves it to the system.
@@ -252,6 +264,7 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
         keep_days: config.archive.keep_days,
     });
     stages.append(&mut summary.stages);
+    options.progress.begin("putting the new site in place", 0);
     timed(&mut stages, "commit", || staging.commit(archive.as_ref()))?;
     summary.stages = stages;
     Ok(summary)

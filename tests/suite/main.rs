@@ -20,3 +20,4 @@ mod search;
 mod serve;
 mod site;
 mod support;
+mod terminal;
