@@ -354,7 +354,7 @@ mod tests {
             shown,
             [
                 "jobsmith.toml:3:1: warning: unknown key `colour` (ignored)",
-                "jobsmith.toml:5:1: warning: unknown key `readme.max_job` (ignored)",
+                "jobsmith.toml:5:1: warning: unknown key `readme.max_job` (ignored); did you mean `readme.max_jobs`?",
             ]
         );
     }
