@@ -153,3 +153,10 @@ pub fn tools_present(missing: &[&str]) -> bool {
     let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {message}");
     false
 }
+
+/// Makes a named pipe at `path` (reading one blocks until something writes to it).
+#[cfg(unix)]
+pub fn make_fifo(path: &Path) {
+    use rustix::fs::{CWD, FileType, Mode, mknodat};
+    mknodat(CWD, path, FileType::Fifo, Mode::from_raw_mode(0o644), 0).expect("mkfifo");
+}
