@@ -34,6 +34,9 @@ pub enum Command {
     Init(InitArgs),
     /// Turn a published README, an archive file, or JSON/CSV rows into job files.
     Import(ImportArgs),
+    /// Bring jobs in from the [[sources]] of jobsmith.toml (applicant-tracking systems) into
+    /// content/sources/. Exits 1 when a source fails or a posting is refused.
+    Fetch(FetchArgs),
     /// Print shell completions for bash, zsh, fish, elvish or powershell.
     Completions {
         /// The shell to complete for.
@@ -160,6 +163,15 @@ pub struct ImportArgs {
     pub force: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct FetchArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Fetch only this source: its name (`greenhouse-acmeco`) or its board.
+    #[arg(long, value_name = "NAME")]
+    pub only: Option<String>,
+}
+
 /// Runs the command line and returns the exit status.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
@@ -251,6 +263,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Import(args) => import(args),
+        Command::Fetch(args) => fetch(args),
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             // Into memory first: `generate` panics on a failed write (`| head`); ours reports.
@@ -314,6 +327,49 @@ fn import(args: ImportArgs) -> anyhow::Result<()> {
     if report.problems.iter().any(Problem::is_error) {
         let message = "some rows were refused (listed above); the others were imported";
         return Err(BadInput(message.into()).into());
+    }
+    Ok(())
+}
+
+fn fetch(args: FetchArgs) -> anyhow::Result<()> {
+    let options = crate::fetch::Options {
+        root: &args.common.root,
+        only: args.only.as_deref(),
+        now: clock(args.common.now.as_deref())?,
+    };
+    let outcomes = crate::fetch::fetch(&options, &crate::fetch::Http::from_env()?)?;
+    let mut failed = 0;
+    for outcome in &outcomes {
+        for warning in &outcome.warnings {
+            eprintln!("warning: {}: {warning}", outcome.name);
+        }
+        for why in &outcome.refused {
+            eprintln!("error: {}: refused {why}", outcome.name);
+        }
+        failed += usize::from(!outcome.refused.is_empty());
+        match &outcome.result {
+            Ok(c) => eprintln!(
+                "{}: {} new, {} updated, {} closed, {} unchanged",
+                outcome.name, c.new, c.updated, c.closed, c.unchanged
+            ),
+            Err(why) => {
+                eprintln!(
+                    "error: {}: {why}; its files are left as they were",
+                    outcome.name
+                );
+                failed += usize::from(outcome.refused.is_empty());
+            }
+        }
+    }
+    if outcomes.is_empty() {
+        eprintln!("No [[sources]] in jobsmith.toml: nothing to fetch");
+    }
+    if failed > 0 {
+        let message = format!(
+            "{failed} of {} sources failed or refused postings (listed above)",
+            outcomes.len()
+        );
+        return Err(BadInput(message).into());
     }
     Ok(())
 }

@@ -44,6 +44,14 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ("archive.footer", "string (markdown)", "\"\""),
     ("feeds.max_items", "integer", "50"),
     ("skills.extra", "array of strings", "[]"),
+    ("sources.kind", "string", "required in each [[sources]]"),
+    ("sources.board", "string", "required in each [[sources]]"),
+    (
+        "sources.company",
+        "string",
+        "the API's company name, else the board",
+    ),
+    ("sources.api_url", "string", "the API's documented host"),
 ];
 
 /// The whole configuration, with defaults filled in.
@@ -64,6 +72,8 @@ pub struct Config {
     pub archive: Archive,
     pub feeds: Feeds,
     pub skills: Skills,
+    /// `[[sources]]`: where `jobsmith fetch` brings jobs in from.
+    pub sources: Vec<crate::fetch::Source>,
 }
 
 /// `[readme]`: the GitHub README target.
@@ -131,6 +141,7 @@ impl Default for Config {
             archive: Archive::default(),
             feeds: Feeds { max_items: 50 },
             skills: Skills::default(),
+            sources: Vec::new(),
         }
     }
 }
@@ -305,6 +316,11 @@ fn warn_unknown_keys(text: &str, table: &toml::Table, prefix: &str, problems: &m
             toml::Value::Table(inner) if known_table => {
                 warn_unknown_keys(text, inner, &dotted, problems)
             }
+            toml::Value::Array(items) if known_table => {
+                for inner in items.iter().filter_map(toml::Value::as_table) {
+                    warn_unknown_keys(text, inner, &dotted, problems);
+                }
+            }
             _ if known_leaf => {}
             _ => {
                 let line = key_line(text, key);
@@ -404,6 +420,25 @@ mod tests {
                 "jobsmith.toml:5:1: warning: unknown key `readme.max_job` (ignored); did you mean `readme.max_jobs`?",
             ]
         );
+    }
+
+    #[test]
+    fn sources_are_read_and_their_unknown_keys_and_kinds_named() {
+        let base = "title = \"T\"\nbase_url = \"https://e.org\"\n";
+        let text = format!("{base}[[sources]]\nkind = \"lever\"\nboard = \"globex\"\nbord = 1\n");
+        let (config, problems) = parse(&text);
+        let config = config.expect("valid");
+        assert_eq!(config.sources[0].name(), "lever-globex");
+        let shown: Vec<_> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            ["jobsmith.toml:6:1: warning: unknown key `sources.bord` (ignored)"]
+        );
+        let (config, problems) = parse(&format!(
+            "{base}[[sources]]\nkind = \"taleo\"\nboard = \"x\"\n"
+        ));
+        assert!(config.is_none());
+        assert_eq!(problems[0].line, 4, "{problems:?}");
     }
 
     #[test]

@@ -96,8 +96,14 @@ pub fn new_job(root: &Path, job: &NewJob, now: DateTime<Utc>) -> anyhow::Result<
     text.push_str(&format!(
         "date = {date}\n+++\n\nDescribe the position here, in markdown.\n"
     ));
-    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    write_new(&path, &text)?;
+    // Through the board folder: a `content/jobs` that is a link leading elsewhere is refused.
+    let board = crate::write::BoardDir::open(root)?;
+    if !board.write_new(&Path::new("content/jobs").join(&name), text.as_bytes())? {
+        bail!(
+            "{} appeared while it was written; run the command again",
+            path.display()
+        );
+    }
     Ok(path)
 }
 

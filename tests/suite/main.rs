@@ -6,6 +6,7 @@ mod crash;
 mod deploy;
 mod docs;
 mod feeds;
+mod fetch;
 mod gfm_table;
 mod golden;
 mod hostile;
