@@ -432,7 +432,9 @@ mod tests {
         let shown: Vec<_> = problems.iter().map(ToString::to_string).collect();
         assert_eq!(
             shown,
-            ["jobsmith.toml:6:1: warning: unknown key `sources.bord` (ignored)"]
+            [
+                "jobsmith.toml:6:1: warning: unknown key `sources.bord` (ignored); did you mean `sources.board`?"
+            ]
         );
         let (config, problems) = parse(&format!(
             "{base}[[sources]]\nkind = \"taleo\"\nboard = \"x\"\n"
