@@ -44,6 +44,7 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ("archive.footer", "string (markdown)", "\"\""),
     ("feeds.max_items", "integer", "50"),
     ("skills.extra", "array of strings", "[]"),
+    ("dataset.duplicates", "\"warn\" or \"error\"", "\"warn\""),
 ];
 
 /// The whole configuration, with defaults filled in.
@@ -64,6 +65,7 @@ pub struct Config {
     pub archive: Archive,
     pub feeds: Feeds,
     pub skills: Skills,
+    pub dataset: DatasetRules,
 }
 
 /// `[readme]`: the GitHub README target.
@@ -116,6 +118,23 @@ pub struct Skills {
     pub extra: Vec<String>,
 }
 
+/// `[dataset]`: how strictly the dataset is read.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct DatasetRules {
+    /// Two records of one job (same identity): a warning, or an error.
+    pub duplicates: Severity,
+}
+
+/// `warn` or `error`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    #[default]
+    Warn,
+    Error,
+}
+
 impl Default for Config {
     fn default() -> Config {
         Config {
@@ -131,6 +150,7 @@ impl Default for Config {
             archive: Archive::default(),
             feeds: Feeds { max_items: 50 },
             skills: Skills::default(),
+            dataset: DatasetRules::default(),
         }
     }
 }

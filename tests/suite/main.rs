@@ -9,6 +9,7 @@ mod feeds;
 mod gfm_table;
 mod golden;
 mod hostile;
+mod import;
 mod problems;
 mod properties;
 mod readme;

@@ -1,0 +1,224 @@
+//! The job files an import writes into, and the ones already there.
+//!
+//! An import gives each job one file: a job already in the folder (the same apply URL, compared
+//! as [`crate::validate::identity`] does) is updated in its own file, never copied. Updating
+//! rewrites only the keys import writes, keeping every other key and the description.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+
+use super::{Imported, job_file};
+use crate::load::{Kind, read_front_matter};
+use crate::slug::Slugger;
+use crate::validate::identity::canonical_url;
+
+/// The keys import writes at the top of a job file's front matter.
+const IMPORT_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "company",
+    "company_url",
+    "location",
+    "workplace",
+    "date",
+    "url",
+];
+
+/// What importing one row did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    New,
+    Updated,
+    Unchanged,
+    /// The job's file is not TOML front matter: left as it is.
+    LeftAlone,
+}
+
+/// One job file of the folder, as it will be written.
+struct File {
+    path: PathBuf,
+    id: Option<String>,
+    text: String,
+    changed: bool,
+}
+
+/// The folder's job files, by the canonical apply URL of their job.
+pub struct Folder {
+    dir: PathBuf,
+    files: Vec<File>,
+    by_url: HashMap<String, usize>,
+    ids: Slugger,
+    next_number: usize,
+}
+
+impl Folder {
+    /// Reads the job files directly in `dir` (none when it does not exist yet).
+    pub fn read(dir: &Path) -> anyhow::Result<Folder> {
+        let mut folder = Folder {
+            dir: dir.to_path_buf(),
+            files: Vec::new(),
+            by_url: HashMap::new(),
+            ids: Slugger::new(),
+            next_number: 1,
+        };
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return Ok(folder);
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "md"))
+            .collect();
+        paths.sort();
+        for path in paths {
+            let text = std::fs::read_to_string(&path)
+                .with_context(|| format!("cannot read {}", path.display()))?;
+            folder.add_existing(path, text);
+        }
+        Ok(folder)
+    }
+
+    fn add_existing(&mut self, path: PathBuf, text: String) {
+        let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+        let number = name
+            .as_deref()
+            .and_then(|n| n.split('-').next()?.parse::<usize>().ok());
+        self.next_number = self.next_number.max(number.map_or(0, |n| n + 1));
+        let record = read_front_matter(&path.to_string_lossy(), &text, Kind::Job);
+        let Some(fields) = record.records.first().map(|r| &r.fields) else {
+            return;
+        };
+        let text_of = |key: &str| fields.get(key).and_then(|v| v.as_str()).map(str::to_string);
+        let id = text_of("id");
+        if let Some(id) = &id {
+            self.ids.claim(id.clone());
+        }
+        if let Some(url) = text_of("url") {
+            self.by_url.insert(canonical_url(&url), self.files.len());
+        }
+        self.files.push(File {
+            path,
+            id,
+            text,
+            changed: false,
+        });
+    }
+
+    /// Takes one imported job: into its existing file, or a new one.
+    pub fn take(&mut self, job: &Imported, force: bool) -> Outcome {
+        let url = canonical_url(&job.url);
+        let Some(&index) = self.by_url.get(&url) else {
+            self.add_new(url, job);
+            return Outcome::New;
+        };
+        let file = &mut self.files[index];
+        let fresh = job_file(file.id.as_deref(), job);
+        let text = if force {
+            Some(fresh)
+        } else {
+            merged(&file.text, &fresh)
+        };
+        match text {
+            None => Outcome::LeftAlone,
+            Some(text) if text == file.text => Outcome::Unchanged,
+            Some(text) => {
+                (file.text, file.changed) = (text, true);
+                Outcome::Updated
+            }
+        }
+    }
+
+    fn add_new(&mut self, url: String, job: &Imported) {
+        let id = self.ids.assign(&format!("{} {}", job.company, job.title));
+        let mut path = self.dir.join(format!("{:04}-{id}.md", self.next_number));
+        while path.exists() {
+            self.next_number += 1;
+            path = self.dir.join(format!("{:04}-{id}.md", self.next_number));
+        }
+        self.next_number += 1;
+        self.by_url.insert(url, self.files.len());
+        self.files.push(File {
+            text: job_file(Some(&id), job),
+            path,
+            id: Some(id),
+            changed: true,
+        });
+    }
+
+    /// Writes every new or changed file (each through a temporary file beside it, so that a
+    /// failed write leaves the old one whole); returns their paths.
+    pub fn write(&self) -> anyhow::Result<Vec<PathBuf>> {
+        let changed: Vec<&File> = self.files.iter().filter(|f| f.changed).collect();
+        if changed.is_empty() {
+            return Ok(Vec::new());
+        }
+        std::fs::create_dir_all(&self.dir)
+            .with_context(|| format!("cannot create {}", self.dir.display()))?;
+        for file in &changed {
+            let temporary = file.path.with_extension("md.jobsmith-import");
+            std::fs::write(&temporary, &file.text)
+                .and_then(|()| std::fs::rename(&temporary, &file.path))
+                .with_context(|| format!("cannot write {}", file.path.display()))?;
+        }
+        Ok(changed.iter().map(|f| f.path.clone()).collect())
+    }
+}
+
+/// `current` (a job file with TOML front matter) with its import keys replaced by those of
+/// `fresh` (an import's front matter); other keys, tables and the description kept as they are.
+/// `None` when `current` has no TOML front matter.
+fn merged(current: &str, fresh: &str) -> Option<String> {
+    let rest = current.strip_prefix("+++\n")?;
+    let end = rest
+        .find("\n+++")
+        .map(|i| i + 1)
+        .or_else(|| rest.starts_with("+++").then_some(0))?;
+    let (block, after) = rest.split_at(end);
+    let fresh_block = fresh.strip_prefix("+++\n")?.strip_suffix("+++\n")?;
+    let mut out = format!("+++\n{fresh_block}");
+    let mut keep = true;
+    let mut in_table = false;
+    for line in block.lines() {
+        let trimmed = line.trim_start();
+        in_table |= trimmed.starts_with('[');
+        if !in_table {
+            if let Some((key, _)) = trimmed.split_once('=') {
+                let key = key.trim().trim_matches('"');
+                if key
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+                {
+                    keep = !IMPORT_KEYS.contains(&key);
+                }
+            }
+        }
+        if keep || in_table {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out.push_str(after);
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merging_replaces_import_keys_and_keeps_the_rest() {
+        let current = "+++\nid = \"a\"\ntitle = \"Old\"\ntags = [\n  \"x\",\n]\nurl = \"https://e.org/1\"\n[salary]\nmin = 1\n+++\nHand-written text.\n";
+        let fresh = "+++\nid = \"a\"\ntitle = \"New\"\nurl = \"https://e.org/1\"\n+++\n";
+        assert_eq!(
+            merged(current, fresh).as_deref(),
+            Some(
+                "+++\nid = \"a\"\ntitle = \"New\"\nurl = \"https://e.org/1\"\ntags = [\n  \"x\",\n]\n[salary]\nmin = 1\n+++\nHand-written text.\n"
+            )
+        );
+        assert_eq!(merged(fresh, fresh).as_deref(), Some(fresh));
+        assert_eq!(merged("---\ntitle: x\n---\n", fresh), None);
+    }
+}
