@@ -12,6 +12,7 @@ pub mod cli;
 pub mod config;
 pub mod country;
 pub mod date;
+pub mod gazetteer;
 pub mod import;
 pub mod job;
 pub mod jsonld;

@@ -184,15 +184,13 @@ fn merged(current: &str, fresh: &str) -> Option<String> {
     for line in block.lines() {
         let trimmed = line.trim_start();
         in_table |= trimmed.starts_with('[');
-        if !in_table {
-            if let Some((key, _)) = trimmed.split_once('=') {
-                let key = key.trim().trim_matches('"');
-                if key
-                    .chars()
-                    .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
-                {
-                    keep = !IMPORT_KEYS.contains(&key);
-                }
+        if !in_table && let Some((key, _)) = trimmed.split_once('=') {
+            let key = key.trim().trim_matches('"');
+            if key
+                .chars()
+                .all(|c| c.is_alphanumeric() || c == '_' || c == '-')
+            {
+                keep = !IMPORT_KEYS.contains(&key);
             }
         }
         if keep || in_table {

@@ -326,7 +326,11 @@ mod tests {
         assert_eq!(lines(&rows), want);
         let mut counted = (0, 1);
         assert_eq!(line_after("a\nb\nc", &mut counted, 4), 3);
-        assert_eq!(line_after("a\nb\nc", &mut counted, 2), 2, "out of order: counted again");
+        assert_eq!(
+            line_after("a\nb\nc", &mut counted, 2),
+            2,
+            "out of order: counted again"
+        );
     }
 
     #[test]

@@ -102,10 +102,8 @@ fn a_later_import_updates_the_job_and_keeps_what_was_added_by_hand() {
     let files = jobs(&board);
     let (name, text) = files.iter().next().expect("a job");
     let text = String::from_utf8_lossy(text);
-    let edited = text
-        .replace("title = \"", "title = \"Edited ")
-        .replace("+++\n", "+++\n")
-        + "A description written by hand.\n";
+    let edited =
+        text.replace("title = \"", "title = \"Edited ") + "A description written by hand.\n";
     let edited = edited.replacen("\nurl = ", "\nskills = [\"rust\"]\nurl = ", 1);
     board.write(&format!("content/jobs/{name}"), &edited);
     let others: Vec<_> = files.iter().filter(|(n, _)| *n != name).collect();
