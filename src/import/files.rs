@@ -13,6 +13,7 @@ use super::{Imported, job_file};
 use crate::load::{Kind, read_front_matter};
 use crate::slug::Slugger;
 use crate::validate::identity::canonical_url;
+use crate::write::BoardDir;
 
 /// The keys import writes at the top of a job file's front matter.
 const IMPORT_KEYS: &[&str] = &[
@@ -46,6 +47,8 @@ struct File {
 
 /// The folder's job files, by the canonical apply URL of their job.
 pub struct Folder {
+    /// The board's folder, and the import folder relative to it.
+    root: PathBuf,
     dir: PathBuf,
     files: Vec<File>,
     by_url: HashMap<String, usize>,
@@ -54,29 +57,35 @@ pub struct Folder {
 }
 
 impl Folder {
-    /// Reads the job files directly in `dir` (none when it does not exist yet).
-    pub fn read(dir: &Path) -> anyhow::Result<Folder> {
+    /// Reads the job files directly in `dir` of the board `root` (none when it does not exist
+    /// yet). Paths kept are relative to `root`.
+    pub fn read(root: &Path, dir: &Path) -> anyhow::Result<Folder> {
         let mut folder = Folder {
+            root: root.to_path_buf(),
             dir: dir.to_path_buf(),
             files: Vec::new(),
             by_url: HashMap::new(),
             ids: Slugger::new(),
             next_number: 1,
         };
-        let Ok(entries) = std::fs::read_dir(dir) else {
+        let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
             return Ok(folder);
         };
         let mut paths: Vec<PathBuf> = entries
             .filter_map(Result::ok)
             .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
-            .map(|e| e.path())
+            .map(|e| dir.join(e.file_name()))
             .filter(|p| p.extension().is_some_and(|x| x == "md"))
             .collect();
         paths.sort();
         for path in paths {
-            let text = std::fs::read_to_string(&path)
-                .with_context(|| format!("cannot read {}", path.display()))?;
-            folder.add_existing(path, text);
+            let full = root.join(&path);
+            let bytes = crate::load::read_regular(&full)
+                .with_context(|| format!("cannot read {}", full.display()))?;
+            // A file that is not UTF-8 is no job file import wrote: it is left alone.
+            if let Ok(text) = String::from_utf8(bytes) {
+                folder.add_existing(path, text);
+            }
         }
         Ok(folder)
     }
@@ -134,7 +143,7 @@ impl Folder {
     fn add_new(&mut self, url: String, job: &Imported) {
         let id = self.ids.assign(&format!("{} {}", job.company, job.title));
         let mut path = self.dir.join(format!("{:04}-{id}.md", self.next_number));
-        while path.exists() {
+        while self.root.join(&path).exists() {
             self.next_number += 1;
             path = self.dir.join(format!("{:04}-{id}.md", self.next_number));
         }
@@ -148,22 +157,14 @@ impl Folder {
         });
     }
 
-    /// Writes every new or changed file (each through a temporary file beside it, so that a
-    /// failed write leaves the old one whole); returns their paths.
-    pub fn write(&self) -> anyhow::Result<Vec<PathBuf>> {
+    /// Writes every new or changed file, each whole through a temporary file (readers see the
+    /// old file or the new one), inside the board; returns their paths.
+    pub fn write(&self, board: &BoardDir) -> anyhow::Result<Vec<PathBuf>> {
         let changed: Vec<&File> = self.files.iter().filter(|f| f.changed).collect();
-        if changed.is_empty() {
-            return Ok(Vec::new());
-        }
-        std::fs::create_dir_all(&self.dir)
-            .with_context(|| format!("cannot create {}", self.dir.display()))?;
         for file in &changed {
-            let temporary = file.path.with_extension("md.jobsmith-import");
-            std::fs::write(&temporary, &file.text)
-                .and_then(|()| std::fs::rename(&temporary, &file.path))
-                .with_context(|| format!("cannot write {}", file.path.display()))?;
+            board.write(&file.path, file.text.as_bytes())?;
         }
-        Ok(changed.iter().map(|f| f.path.clone()).collect())
+        Ok(changed.iter().map(|f| self.root.join(&f.path)).collect())
     }
 }
 

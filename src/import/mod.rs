@@ -103,8 +103,10 @@ pub fn import(
 ) -> anyhow::Result<Report> {
     let mut all = Parsed::default();
     for file in files {
-        let text = std::fs::read_to_string(file)
+        let bytes = crate::load::read_regular(file)
             .with_context(|| format!("cannot read {}", file.display()))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", file.display()))?;
         let parsed = parse(&file.display().to_string(), &text, format, options.now);
         all.jobs.extend(parsed.jobs);
         all.problems.extend(parsed.problems);
@@ -112,6 +114,7 @@ pub fn import(
             *all.utm.entry(key).or_default() += count;
         }
     }
+    let into = import_folder(root, into)?;
     let mut report = Report {
         refused: all.problems.iter().filter(|p| p.is_error()).count(),
         problems: all.problems,
@@ -121,12 +124,8 @@ pub fn import(
     if all.jobs.is_empty() {
         return Ok(report);
     }
-    let dir = if into.is_absolute() {
-        into.to_path_buf()
-    } else {
-        root.join(into)
-    };
-    let mut folder = files::Folder::read(&dir)?;
+    let board = crate::write::BoardDir::open(root)?;
+    let mut folder = files::Folder::read(root, &into)?;
     for job in &all.jobs {
         match folder.take(job, options.force) {
             Outcome::New => report.new += 1,
@@ -135,7 +134,7 @@ pub fn import(
             Outcome::LeftAlone => report.left_alone += 1,
         }
     }
-    report.written = folder.write()?;
+    report.written = folder.write(&board)?;
     Ok(report)
 }
 
@@ -146,6 +145,36 @@ pub struct Options {
     pub force: bool,
     /// The day that dates rows of a file without a date line (`--now`).
     pub now: Option<NaiveDate>,
+}
+
+/// The folder to import into, relative to the board: it must lie in `content/` (a dataset is
+/// the only thing import writes), named by plain names or as an absolute path inside it.
+fn import_folder(root: &Path, into: &Path) -> anyhow::Result<PathBuf> {
+    let refuse = || {
+        anyhow::Error::new(crate::problem::BadInput(format!(
+            "--into {} is outside the board's content/ folder; import writes job files only there",
+            into.display()
+        )))
+    };
+    let rel = if into.is_absolute() {
+        let root = root
+            .canonicalize()
+            .with_context(|| format!("cannot open {}", root.display()))?;
+        let given = into.canonicalize().unwrap_or_else(|_| into.to_path_buf());
+        given
+            .strip_prefix(&root)
+            .map_err(|_| refuse())?
+            .to_path_buf()
+    } else {
+        into.to_path_buf()
+    };
+    let plain = rel
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if !plain || rel.components().next().map(|c| c.as_os_str()) != Some("content".as_ref()) {
+        return Err(refuse());
+    }
+    Ok(rel)
 }
 
 /// The text of a job file (with an `id` line when given one).
