@@ -71,8 +71,20 @@ impl Folder {
         let Ok(entries) = std::fs::read_dir(root.join(dir)) else {
             return Ok(folder);
         };
+        let entries: Vec<std::fs::DirEntry> = entries.filter_map(Result::ok).collect();
+        // A job file that is a link could lead an update out of the board: refused, as every
+        // write into the board refuses links.
+        if let Some(link) = entries
+            .iter()
+            .find(|e| e.file_type().is_ok_and(|t| t.is_symlink()))
+        {
+            anyhow::bail!(crate::problem::BadInput(format!(
+                "{} is a symbolic link: import does not write through links",
+                dir.join(link.file_name()).display()
+            )));
+        }
         let mut paths: Vec<PathBuf> = entries
-            .filter_map(Result::ok)
+            .into_iter()
             .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
             .map(|e| dir.join(e.file_name()))
             .filter(|p| p.extension().is_some_and(|x| x == "md"))
