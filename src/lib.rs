@@ -16,6 +16,7 @@ pub mod import;
 pub mod job;
 pub mod jsonld;
 pub mod load;
+pub mod mark;
 pub mod markdown;
 pub mod minify;
 pub mod problem;

@@ -9,6 +9,7 @@ mod feeds;
 mod gfm_table;
 mod golden;
 mod hostile;
+mod look;
 mod problems;
 mod properties;
 mod readme;
