@@ -62,10 +62,11 @@ mod tests {
         let a = Mark::new("Acme Corp", None, "/");
         assert_eq!(a.colour, Mark::new("ACME CORP", None, "/").colour);
         assert!(a.colour < COLOURS);
-        let spread: std::collections::BTreeSet<usize> = ["Acme", "Oracle", "Globex", "Initech", "Umbrella", "Hooli"]
-            .iter()
-            .map(|n| Mark::new(n, None, "/").colour)
-            .collect();
+        let spread: std::collections::BTreeSet<usize> =
+            ["Acme", "Oracle", "Globex", "Initech", "Umbrella", "Hooli"]
+                .iter()
+                .map(|n| Mark::new(n, None, "/").colour)
+                .collect();
         assert!(spread.len() > 2, "{spread:?}");
         let logo = Mark::new("Acme", Some("logos/acme.svg"), "/board/").logo;
         assert_eq!(logo.as_deref(), Some("/board/logos/acme.svg"));

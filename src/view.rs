@@ -140,7 +140,10 @@ impl JobCard {
         let job = &entry.job;
         let base = &site.base_path;
         let today = site.now.date_naive();
-        let logo = site.profiles.get(&*entry.company).and_then(|p| p.logo.as_deref());
+        let logo = site
+            .profiles
+            .get(&*entry.company)
+            .and_then(|p| p.logo.as_deref());
         let age = (today - job.date).num_days();
         JobCard {
             title: job.title.clone(),

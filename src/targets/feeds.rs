@@ -104,7 +104,10 @@ fn rss_xml(ctx: &Ctx, spec: &FeedSpec) -> anyhow::Result<Vec<u8>> {
         ..Channel::default()
     };
     channel.set_namespaces(BTreeMap::from([
-        ("atom".to_string(), "http://www.w3.org/2005/Atom".to_string()),
+        (
+            "atom".to_string(),
+            "http://www.w3.org/2005/Atom".to_string(),
+        ),
         (
             "content".to_string(),
             "http://purl.org/rss/1.0/modules/content/".to_string(),
@@ -199,7 +202,7 @@ fn item(ctx: &Ctx, index: usize) -> Item {
 /// An item's categories: company, location, workplace and skills, each once (a location such as
 /// "Remote" that only repeats the workplace is left out, and so is any name given twice).
 fn categories(card: &JobCard) -> Vec<String> {
-    let location = card.show_location.then(|| card.location.as_str());
+    let location = card.show_location.then_some(card.location.as_str());
     let names = [card.company.as_str()]
         .into_iter()
         .chain(location)

@@ -1,4 +1,4 @@
-//! The search index: what the index page's search box downloads, made once per build.
+//! The search index: what the search box of every listing page downloads, made once per build.
 //!
 //! Current jobs are numbered in listing order, so a smaller number is a newer job. The index is
 //! split so that a query fetches only the parts it needs, all under `search/HASH/`, where HASH is
@@ -266,9 +266,15 @@ pub(crate) mod tests {
             serde_json::json!([["germany", "Germany", 1]])
         );
         // Rows in listing order (entries are newest first: Java Developer, then Kubernetes).
-        assert_eq!(file(&index, "d/0.json"), serde_json::json!(["row 0", "row 1"]));
+        assert_eq!(
+            file(&index, "d/0.json"),
+            serde_json::json!(["row 0", "row 1"])
+        );
         assert_eq!(manifest["currency"], "EUR");
-        assert_eq!(manifest["steps"], serde_json::json!([20_000, 30_000, 40_000, 50_000, 75_000, 100_000]));
+        assert_eq!(
+            manifest["steps"],
+            serde_json::json!([20_000, 30_000, 40_000, 50_000, 75_000, 100_000])
+        );
         assert_eq!(file(&index, "s.json"), serde_json::json!([0, 120_000]));
         assert!(!index.files.iter().any(|(n, _)| n.starts_with("w/ol")));
     }
@@ -326,7 +332,10 @@ pub(crate) mod tests {
         let shard = file(&index, "t/ter.json");
         assert_eq!(shard, serde_json::json!({"terraform": [0]}));
         let keys = file(&index, "index.json")["described"].clone();
-        assert!(keys.as_array().expect("list").contains(&"dai".into()), "{keys}");
+        assert!(
+            keys.as_array().expect("list").contains(&"dai".into()),
+            "{keys}"
+        );
         assert!(!index.files.iter().any(|(n, _)| n == "t/we.json"));
     }
 

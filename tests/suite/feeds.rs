@@ -247,8 +247,9 @@ fn items_carry_the_job_and_say_each_category_once() {
         .descendants()
         .filter(|n| n.has_tag_name("item"))
         .find(|i| {
-            i.children()
-                .any(|c| c.has_tag_name("link") && c.text().is_some_and(|t| t.contains("/jobs/offshorly-")))
+            i.children().any(|c| {
+                c.has_tag_name("link") && c.text().is_some_and(|t| t.contains("/jobs/offshorly-"))
+            })
         })
         .expect("the Offshorly job, located \"Remote\"");
     let categories: Vec<&str> = item
@@ -257,7 +258,10 @@ fn items_carry_the_job_and_say_each_category_once() {
         .filter_map(|c| c.text())
         .collect();
     assert_eq!(
-        categories.iter().filter(|c| c.eq_ignore_ascii_case("remote")).count(),
+        categories
+            .iter()
+            .filter(|c| c.eq_ignore_ascii_case("remote"))
+            .count(),
         1,
         "{categories:?}"
     );
@@ -266,7 +270,10 @@ fn items_carry_the_job_and_say_each_category_once() {
         .find(|c| c.has_tag_name((content, "encoded")))
         .and_then(|c| c.text())
         .expect("content:encoded");
-    assert!(encoded.contains("<p>") && !encoded.contains("<script"), "{encoded}");
+    assert!(
+        encoded.contains("<p>") && !encoded.contains("<script"),
+        "{encoded}"
+    );
     let description = item
         .children()
         .find(|c| c.has_tag_name("description"))
@@ -278,7 +285,11 @@ fn items_carry_the_job_and_say_each_category_once() {
     let items = feed["items"].as_array().expect("items");
     let offshorly = items
         .iter()
-        .find(|i| i["url"].as_str().is_some_and(|u| u.contains("/jobs/offshorly-")))
+        .find(|i| {
+            i["url"]
+                .as_str()
+                .is_some_and(|u| u.contains("/jobs/offshorly-"))
+        })
         .expect("the Offshorly job");
     let summary = offshorly["summary"].as_str().expect("summary");
     assert!(summary.starts_with("Offshorly") && !summary.contains("Remote · Remote"));

@@ -42,8 +42,13 @@ fn the_sample_board_reads_like_a_job_board() {
     let report: Value = serde_json::from_slice(&output.stdout).expect("report JSON");
     assert_eq!(report["errors"], serde_json::json!([]));
     for scheme in ["light", "dark"] {
-        let fold = report[format!("fold {scheme}-390")].as_u64().expect("count");
-        assert!(fold >= 3, "{fold} jobs above the fold at 390x844 ({scheme})");
+        let fold = report[format!("fold {scheme}-390")]
+            .as_u64()
+            .expect("count");
+        assert!(
+            fold >= 3,
+            "{fold} jobs above the fold at 390x844 ({scheme})"
+        );
         let top = &report[format!("apply top {scheme}-390")];
         assert_eq!(top["count"], 2, "{top}");
         assert_eq!(top["text"][0], "Apply at Oracle");

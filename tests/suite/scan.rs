@@ -372,7 +372,11 @@ pub fn xml(text: &str) -> Vec<String> {
         }
         // The whole description, as HTML: sanitised as on the job's page.
         if name == "encoded" && in_item {
-            findings.extend(html_tokens(text).into_iter().map(|f| format!("content:encoded: {f}")));
+            findings.extend(
+                html_tokens(text)
+                    .into_iter()
+                    .map(|f| format!("content:encoded: {f}")),
+            );
         }
         let is_link =
             matches!(name, "loc" | "guid") || (name == "link" && node.attribute("href").is_none());

@@ -209,10 +209,7 @@ fn search_finds_jobs_across_the_board() {
         titles(&report["by_pay"]),
         ["Java Developer", "Backend Engineer"]
     );
-    assert_eq!(
-        report["by_date"]["url"],
-        "/board/?salary=100000&sort=new"
-    );
+    assert_eq!(report["by_date"]["url"], "/board/?salary=100000&sort=new");
     assert_eq!(
         titles(&report["by_date"]),
         ["Backend Engineer", "Java Developer"]

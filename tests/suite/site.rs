@@ -307,7 +307,10 @@ fn every_listing_page_has_the_search_box() {
         assert!(listing.contains("data-index"), "{path} has no search box");
         assert!(listing.contains("/search."), "{path} loads the script");
     }
-    for path in ["jobs/schreder-backend-developer/index.html", "companies/index.html"] {
+    for path in [
+        "jobs/schreder-backend-developer/index.html",
+        "companies/index.html",
+    ] {
         let other = page(path);
         assert!(!other.contains("data-index"), "{path} has a search box");
         assert!(other.contains("/search."), "{path} loads the script");

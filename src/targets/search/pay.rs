@@ -20,7 +20,9 @@ pub fn main_currency(jobs: &[&Entry]) -> Option<String> {
         *counts.entry(&salary.currency).or_default() += 1;
     }
     // Most used; the first in A-Z order among equals, for the same output on every build.
-    let top = counts.iter().max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
+    let top = counts
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))?;
     Some(top.0.to_string())
 }
 
