@@ -64,6 +64,9 @@ pub struct BuildArgs {
     /// Where to write the site (default: ROOT/public).
     #[arg(long, value_name = "DIR")]
     pub output: Option<PathBuf>,
+    /// Replace the output folder even when it holds files jobsmith did not write.
+    #[arg(long)]
+    pub force_output: bool,
     /// Use this base URL instead of the configuration's.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
@@ -190,6 +193,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 drafts: args.drafts,
                 skip_invalid: args.skip_invalid,
                 minify: args.no_minify.then_some(false),
+                force_output: args.force_output,
                 ..BuildOptions::new(args.common.root, now)
             };
             let started = std::time::Instant::now();

@@ -176,8 +176,10 @@ impl Default for Feeds {
 /// as `Problem`s (warnings for unknown keys), with the configuration when it is usable.
 pub fn load(root: &Path) -> anyhow::Result<(Option<Config>, Vec<Problem>)> {
     let path = root.join(FILE_NAME);
-    let text = std::fs::read_to_string(&path)
+    let bytes = crate::load::read_regular(&path)
         .with_context(|| format!("cannot read {}", path.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", path.display()))?;
     Ok(parse(&text))
 }
 
@@ -241,6 +243,15 @@ fn check(
             }
         }
     }
+    let board_paths = [
+        ("readme.output", "output", &config.readme.output),
+        ("archive.dir", "dir", &config.archive.dir),
+    ];
+    for (key, leaf, value) in board_paths {
+        if let Some(message) = crate::write::outputs::board_path_problem(key, value) {
+            problems.push(Problem::error(FILE_NAME, key_line(text, leaf), 1, message));
+        }
+    }
     if config.per_page == 0 {
         let line = key_line(text, "per_page");
         problems.push(Problem::error(
@@ -253,17 +264,29 @@ fn check(
     (problems.len() == before).then_some(config)
 }
 
-/// Checks that `url` is absolute http(s) and gives it a trailing `/`.
+/// Checks that `url` is an absolute http(s) URL with a host and nothing after its path (a
+/// query or fragment would end up inside every link: `/board/?x=1/search.js`), and gives it a
+/// trailing `/`. The text is kept as written, apart from that slash.
 pub fn normalise_base_url(url: &str) -> Option<String> {
-    let url = url.trim();
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    let host = rest.split('/').next().unwrap_or("");
-    if host.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    let text = url.trim();
+    if text.chars().any(|c| c.is_whitespace() || c.is_control()) || text.contains(['?', '#']) {
         return None;
     }
-    let mut url = url.to_string();
+    let after_scheme = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))?;
+    if after_scheme.starts_with(['/', '\\']) {
+        return None;
+    }
+    let parsed = url::Url::parse(text).ok()?;
+    let web = matches!(parsed.scheme(), "http" | "https");
+    if !web || parsed.host_str().is_none_or(str::is_empty) || !parsed.username().is_empty() {
+        return None;
+    }
+    if parsed.password().is_some() {
+        return None;
+    }
+    let mut url = text.to_string();
     if !url.ends_with('/') {
         url.push('/');
     }
@@ -339,6 +362,30 @@ mod tests {
     }
 
     #[test]
+    fn a_base_url_is_a_plain_web_address() {
+        for good in [
+            "https://e.org",
+            "http://e.org/board",
+            "https://e.org:8080/a/b/",
+        ] {
+            assert!(normalise_base_url(good).is_some(), "{good}");
+        }
+        for bad in [
+            "https://e.org/board/?x=1",
+            "https://e.org/#top",
+            "ftp://e.org/",
+            "https://",
+            "https:///path",
+            "javascript:alert(1)",
+            "https://user:pw@e.org/",
+            "https://e.org/a b/",
+            "//e.org/",
+        ] {
+            assert_eq!(normalise_base_url(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn refuses_a_relative_base_url() {
         let (config, problems) = parse("title = \"T\"\n\nbase_url = \"/board/\"\n");
         assert!(config.is_none());
@@ -359,6 +406,26 @@ mod tests {
                 "jobsmith.toml:5:1: warning: unknown key `readme.max_job` (ignored)",
             ]
         );
+    }
+
+    #[test]
+    fn refuses_readme_and_archive_paths_into_the_board_itself() {
+        for (key, value, line) in [
+            ("output", "jobsmith.toml", 4),
+            ("output", "content/jobs/a.md", 4),
+            ("output", "../README.md", 4),
+            ("dir", "content/jobs", 4),
+            ("dir", ".", 4),
+            ("dir", "/tmp/archive", 4),
+        ] {
+            let table = if key == "dir" { "archive" } else { "readme" };
+            let text = format!(
+                "title = \"T\"\nbase_url = \"https://e.org\"\n[{table}]\n{key} = \"{value}\"\n"
+            );
+            let (config, problems) = parse(&text);
+            assert!(config.is_none(), "{value}");
+            assert_eq!((problems[0].line, problems.len()), (line, 1), "{value}");
+        }
     }
 
     #[test]

@@ -49,7 +49,7 @@ use crate::render::{Renderer, Theme};
 use crate::site::{Selection, Site};
 use crate::targets::{Ctx, Sink, TARGETS};
 use crate::validate::Valid;
-use crate::write::{ArchivePolicy, Staging};
+use crate::write::{ArchivePolicy, Destination, Staging};
 
 /// What `jobsmith build` was asked to do.
 #[derive(Debug, Clone)]
@@ -70,6 +70,8 @@ pub struct BuildOptions {
     pub minify: Option<bool>,
     /// Counts the site files written as the build goes, for a progress display.
     pub progress: Arc<AtomicUsize>,
+    /// Replace the output folder even when it holds files jobsmith did not write.
+    pub force_output: bool,
 }
 
 impl BuildOptions {
@@ -84,6 +86,7 @@ impl BuildOptions {
             now,
             minify: None,
             progress: Arc::default(),
+            force_output: false,
         }
     }
 
@@ -229,6 +232,7 @@ pub fn check(root: &Path, now: DateTime<Utc>) -> anyhow::Result<Summary> {
 /// `jobsmith build`: the whole pipeline.
 pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
     let mut stages = Vec::new();
+    write::recover(&options.root)?;
     let board = timed(&mut stages, "read and validate", || {
         read_board(
             &options.root,
@@ -236,11 +240,14 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
             options.skip_invalid,
         )
     })?;
-    let staging = Staging::begin(
-        &options.root,
-        &options.output_dir(),
-        options.progress.clone(),
-    )?;
+    let output = options.output_dir();
+    let destination = Destination {
+        root: &options.root,
+        output: &output,
+        force: options.force_output,
+        board_dirs: board_dirs(&board.config),
+    };
+    let staging = Staging::begin(&destination, options.progress.clone())?;
     let (config, mut summary, site) = render_board(options, board, &staging)?;
     // Freeing a large model takes a while: another thread does it, and a process that exits
     // first leaves it to the system.
@@ -255,6 +262,17 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
     timed(&mut stages, "commit", || staging.commit(archive.as_ref()))?;
     summary.stages = stages;
     Ok(summary)
+}
+
+/// The board folders a build writes README and archive files into (where temporaries of a killed
+/// build may be left): the root, the README's folder and the archive folder.
+fn board_dirs(config: &Config) -> Vec<PathBuf> {
+    let readme = Path::new(&config.readme.output)
+        .parent()
+        .map(Path::to_path_buf);
+    let mut dirs = vec![PathBuf::new(), PathBuf::from(&config.archive.dir)];
+    dirs.extend(readme.filter(|p| !p.as_os_str().is_empty()));
+    dirs
 }
 
 /// Renders a board that `read_board` read into `sink`: what `build` writes, before writing it.
@@ -312,8 +330,14 @@ fn read_existing_readme(root: &Path, config: &Config) -> anyhow::Result<Option<S
         return Ok(None);
     }
     let path = root.join(&config.readme.output);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Ok(text.contains(targets::readme::START_MARKER).then_some(text)),
+    match load::read_regular(&path) {
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes)
+                .map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", path.display()))?;
+            targets::readme::check_markers(&config.readme.output, &text)
+                .map_err(problem::BadInput)?;
+            Ok(text.contains(targets::readme::START_MARKER).then_some(text))
+        }
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(err) => Err(anyhow::Error::new(err).context(format!("cannot read {}", path.display()))),
     }

@@ -96,7 +96,8 @@ fn rss_xml(ctx: &Ctx, spec: &FeedSpec) -> anyhow::Result<Vec<u8>> {
     let mut channel = Channel {
         title: spec.title.clone(),
         link: format!("{base}{}", spec.dir),
-        description: spec.description.clone(),
+        // Readers show a channel's description as HTML, like an item's: escaped for it.
+        description: crate::text::escape_html(&spec.description),
         language: Some(ctx.config.language.clone()),
         last_build_date: Some(ctx.site.now.to_rfc2822()),
         ttl: Some(TTL_MINUTES.into()),

@@ -10,6 +10,7 @@ mod gfm_table;
 mod golden;
 mod hostile;
 mod look;
+mod ownership;
 mod problems;
 mod properties;
 mod readme;

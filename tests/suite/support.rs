@@ -129,3 +129,10 @@ pub fn run_within(command: &mut Command, limit: std::time::Duration) -> Output {
         stderr: read(stderr),
     }
 }
+
+/// Makes a named pipe at `path` (reading one blocks until something writes to it).
+#[cfg(unix)]
+pub fn make_fifo(path: &Path) {
+    use rustix::fs::{CWD, FileType, Mode, mknodat};
+    mknodat(CWD, path, FileType::Fifo, Mode::from_raw_mode(0o644), 0).expect("mkfifo");
+}
