@@ -180,7 +180,7 @@ impl JobCard {
             expired: entry.expired,
             mark: Mark::new(&job.company, logo, base),
             ago: crate::date::ago(job.date, today),
-            is_new: age < i64::from(new_days),
+            is_new: new_days > 0 && age < i64::from(new_days),
             new_until: crate::date::iso(
                 job.date + chrono::Days::new(u64::from(new_days.saturating_sub(1))),
             ),
@@ -263,6 +263,26 @@ mod tests {
         assert_eq!(short_amount(25.0), "25");
         assert_eq!(short_amount(22.5), "22.5");
         assert!(!short_amount(1e70).contains('e'));
+    }
+
+    /// Cards of a board built on 22 Oct 2025: jobs of 22 Oct, 21 Oct and 1 Oct.
+    #[test]
+    fn cards_say_how_old_a_job_is_and_whether_it_is_new() {
+        use crate::targets::search::tests::{JOBS, site};
+        let (site, cards) = site(JOBS);
+        let ages: Vec<&str> = cards.iter().map(|c| c.ago.as_str()).collect();
+        assert_eq!(ages, ["today", "yesterday", "3 weeks ago"]);
+        let new = |days: u32| -> Vec<bool> {
+            let card = |e| JobCard::new(&site, e, days).is_new;
+            site.entries.iter().map(card).collect()
+        };
+        assert_eq!(new(3), [true, true, false]);
+        assert_eq!(new(1), [true, false, false]);
+        assert_eq!(new(0), [false, false, false]);
+        assert_eq!(cards[0].new_until, "2025-10-24");
+        // "Remote" for a remote job is said once; "München, Germany" is shown.
+        assert!(!cards[0].show_location && cards[1].show_location);
+        assert_eq!(cards[1].mark.initials, "H");
     }
 
     #[test]
