@@ -367,6 +367,28 @@ pub(crate) mod tests {
         );
     }
 
+    /// Description words of a board larger than a chunk of words keep ascending lists.
+    #[test]
+    fn description_postings_stay_in_order_across_chunks() {
+        let jobs: String = (0..1100)
+            .map(|n| {
+                let word = if n % 5 == 0 { "zebra" } else { "zulu" };
+                format!(
+                    "{{\"title\": \"Job {n}\", \"company\": \"C\", \"location\": \"Oslo\", \"date\": \"2025-10-22\", \"url\": \"https://e.org/{n}\", \"description\": \"{word} yak\"}}\n"
+                )
+            })
+            .collect();
+        let (site, _) = site(&jobs);
+        let index = Index::new(&site, &row);
+        let zebra = file(&index, "t/zeb.json")["zebra"].clone();
+        let deltas = zebra.as_array().expect("list");
+        assert_eq!(deltas.len(), 220);
+        assert_eq!(deltas[0], 0);
+        assert!(deltas[1..].iter().all(|d| d == 5), "{zebra}");
+        // In every job's description: too common to narrow a search.
+        assert!(!index.files.iter().any(|(n, _)| n == "t/yak.json"));
+    }
+
     #[test]
     fn delta_encodes_job_numbers() {
         assert_eq!(encode(&[2, 5, 6]), [2, 3, 1]);
