@@ -8,17 +8,23 @@
 //!
 //! The clock is an input: nothing here reads the system time.
 
+pub mod annotate;
 pub mod cli;
 pub mod config;
 pub mod country;
 pub mod date;
+pub mod fetch;
+pub mod google;
 pub mod import;
+pub mod indexnow;
 pub mod job;
 pub mod jsonld;
+pub mod links;
 pub mod load;
 pub mod mark;
 pub mod markdown;
 pub mod minify;
+pub mod ping;
 pub mod problem;
 pub mod readme;
 pub mod render;
@@ -211,6 +217,23 @@ pub fn read_board_with(
 
 /// `jobsmith check`: reads and validates everything, writes nothing.
 pub fn check(root: &Path, now: DateTime<Utc>) -> anyhow::Result<Summary> {
+    check_with(root, now, false)
+}
+
+/// `jobsmith check`, with `google` (`--google`) adding a warning for each property Google for
+/// Jobs requires or recommends that a current job's posting lacks.
+pub fn check_with(root: &Path, now: DateTime<Utc>, google: bool) -> anyhow::Result<Summary> {
+    check_links(root, now, google, None)
+}
+
+/// `check_with`, and with `links` (`--links`) a warning for each current job whose apply URL is
+/// dead or does not answer (`links::check`, which asks the network).
+pub fn check_links(
+    root: &Path,
+    now: DateTime<Utc>,
+    google: bool,
+    links: Option<&links::LinkOptions>,
+) -> anyhow::Result<Summary> {
     let board = read_board(root, None, false)?;
     Renderer::new(&Theme::load(root)?)?;
     let site = Site::new(
@@ -219,12 +242,19 @@ pub fn check(root: &Path, now: DateTime<Utc>) -> anyhow::Result<Summary> {
         board.valid.companies,
         Selection { now, drafts: true },
     );
+    let mut problems = board.problems;
+    if google {
+        problems.extend(google::missing(&board.config, &site));
+    }
+    if let Some(options) = links {
+        problems.extend(links::check(root, &site, now, options)?);
+    }
     Ok(Summary {
         files: 0,
         jobs: site.entries.len(),
         current: site.current.len(),
         companies: site.companies.len(),
-        problems: board.problems,
+        problems,
         stages: Vec::new(),
     })
 }
@@ -248,7 +278,20 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
         board_dirs: board_dirs(&board.config),
     };
     let staging = Staging::begin(&destination, options.progress.clone())?;
-    let (config, mut summary, site) = render_board(options, board, &staging)?;
+    let key = board.config.indexnow.key.clone();
+    let recorder = key.as_ref().map(|_| indexnow::Recorder::new(&staging));
+    let sink: &dyn Sink = match &recorder {
+        Some(recorder) => recorder,
+        None => &staging,
+    };
+    let (config, mut summary, site) = render_board(options, board, sink)?;
+    stages.append(&mut summary.stages);
+    if let (Some(recorder), Some(key)) = (recorder, &key) {
+        // The output folder still holds the previous build: its manifest is compared with this one.
+        timed(&mut stages, "indexnow", || {
+            recorder.finish(key, &config.base_url, &output)
+        })?;
+    }
     // Freeing a large model takes a while: another thread does it, and a process that exits
     // first leaves it to the system.
     std::thread::spawn(move || drop(site));
@@ -258,7 +301,6 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
         today: options.now.date_naive(),
         keep_days: config.archive.keep_days,
     });
-    stages.append(&mut summary.stages);
     timed(&mut stages, "commit", || staging.commit(archive.as_ref()))?;
     summary.stages = stages;
     Ok(summary)
@@ -304,6 +346,8 @@ pub fn render_board(
     let site = timed(&mut stages, "site model", || {
         Site::new(&config, valid.jobs, valid.companies, selection)
     });
+    let mut problems = problems;
+    problems.extend(targets::combos::warnings(&site, &config.feeds.combinations));
     let existing_readme = read_existing_readme(&options.root, &config)?;
     let inputs = Inputs {
         config: &config,

@@ -61,6 +61,12 @@ pub fn render(markdown: &str, summary_chars: usize) -> (String, String) {
     (html, summary.finish())
 }
 
+/// Sanitises HTML from elsewhere (an applicant-tracking system's description) as descriptions
+/// holding raw HTML are: the same elements, attributes, link schemes and depth survive.
+pub fn sanitise_html(html: &str) -> String {
+    limit_depth(&sanitiser().clean(html).to_string(), MAX_DEPTH)
+}
+
 /// The events a description is rendered from: headings start at `h2`, elements deeper than
 /// `MAX_DEPTH` are unwrapped, and raw HTML cannot leave more than `MAX_RAW_OPEN` elements open.
 fn events(markdown: &str) -> impl Iterator<Item = Event<'_>> {

@@ -39,6 +39,7 @@ pub const JOB_KEYS: &[&str] = &[
     "skills",
     "categories",
     "draft",
+    "direct_apply",
     "description",
 ];
 
@@ -155,6 +156,7 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
     let listed_skills = f.list("skills");
     let categories = f.list("categories");
     let draft = f.boolean("draft");
+    let direct_apply = f.boolean("direct_apply");
     let description = f.description();
     if f.failed() {
         return None;
@@ -199,6 +201,7 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
         skills,
         categories: categories.unwrap_or_default(),
         draft: draft.unwrap_or(false),
+        direct_apply: direct_apply.unwrap_or(false),
         description,
         origin: Origin {
             path: record.path.clone(),

@@ -784,3 +784,28 @@ fn a_base_url_with_a_query_or_fragment_is_refused() {
         build_refused(&World::new(), &["--base-url", url], "--base-url must be");
     }
 }
+
+#[test]
+fn new_never_writes_through_a_linked_jobs_folder() {
+    let world = World::new();
+    std::fs::remove_dir_all(world.path("board/content/jobs")).expect("remove");
+    world.link(world.path("outside"), "board/content/jobs");
+    refused(
+        &world,
+        &[
+            "new",
+            "Backend Developer",
+            "--root",
+            "{board}",
+            "--company",
+            "Acme",
+            "--location",
+            "Berlin",
+            "--url",
+            "https://acme.example/2",
+            "--date",
+            "2025-10-21",
+        ],
+        "symbolic link",
+    );
+}

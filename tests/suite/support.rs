@@ -6,6 +6,8 @@ use std::process::{Command, Output};
 
 use chrono::{DateTime, Utc};
 
+pub mod server;
+
 /// The fixed clock most tests build with.
 pub fn clock() -> DateTime<Utc> {
     jobsmith::date::parse_clock("2025-10-22T20:30:00Z").expect("valid clock")

@@ -160,3 +160,52 @@ fn binding_beyond_loopback_says_so() {
         "{log}"
     );
 }
+
+/// A configuration replaced by a pipe, a content folder replaced by a broken link: each is an
+/// error shown over the last good page, never a rebuild thread stuck in `open()`, and fixing it
+/// rebuilds again.
+#[test]
+fn special_files_and_broken_trees_never_stop_the_rebuilds() {
+    let board = board();
+    let server = start(&board);
+    let within = Duration::from_secs(5);
+    let config = board.root().join("jobsmith.toml");
+    let text = std::fs::read_to_string(&config).expect("config");
+    std::fs::remove_file(&config).expect("remove");
+    crate::support::make_fifo(&config);
+    let broken = server.wait_for("/", within, |r| r.text().contains("jobsmith-error"));
+    assert!(
+        broken.is_some(),
+        "no error for a pipe; log:\n{}",
+        server.log()
+    );
+    std::fs::remove_file(&config).expect("remove the pipe");
+    std::fs::write(&config, &text).expect("restore");
+    let content = board.root().join("content");
+    let moved = board.root().join("content-moved");
+    std::fs::rename(&content, &moved).expect("move content");
+    std::os::unix::fs::symlink("nowhere", &content).expect("broken link");
+    let broken = server.wait_for("/", within, |r| {
+        r.text().contains("jobsmith-error") && r.text().contains("content:1:1")
+    });
+    assert!(
+        broken.is_some(),
+        "no error for a broken content/; log:\n{}",
+        server.log()
+    );
+    std::fs::remove_file(&content).expect("remove the link");
+    std::fs::rename(&moved, &content).expect("restore content");
+    super::super::support::TempBoard::write(
+        &board,
+        "content/jobs/alpha.md",
+        &super::job("Alpha After", "Acme", "2025-10-20"),
+    );
+    let fixed = server.wait_for("/", within, |r| {
+        r.text().contains("Alpha After") && !r.text().contains("jobsmith-error")
+    });
+    assert!(
+        fixed.is_some(),
+        "no rebuild after the fix; log:\n{}",
+        server.log()
+    );
+}
