@@ -58,10 +58,7 @@ pub fn shards(jobs: &[&Entry]) -> (Vec<(String, Vec<u8>)>, Vec<String>) {
     let mut shards: BTreeMap<&str, BTreeMap<&str, Vec<u32>>> = BTreeMap::new();
     for (word, numbers) in &postings {
         if let Some(key) = key(word).filter(|_| numbers.len() <= limit) {
-            shards
-                .entry(key)
-                .or_default()
-                .insert(word, encode(numbers));
+            shards.entry(key).or_default().insert(word, encode(numbers));
         }
     }
     let keys = shards.keys().map(|k| k.to_string()).collect();
