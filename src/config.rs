@@ -21,6 +21,7 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ("language", "string", "\"en\""),
     ("per_page", "integer", "50"),
     ("expire_after_days", "integer", "45"),
+    ("new_days", "integer", "3"),
     ("minify", "boolean", "true"),
     ("categories", "array of strings", "[] (every category)"),
     ("readme.enabled", "boolean", "true"),
@@ -70,6 +71,8 @@ pub struct Config {
     pub language: String,
     pub per_page: usize,
     pub expire_after_days: u32,
+    /// Jobs posted within this many days (of the build clock) carry a "new" badge.
+    pub new_days: u32,
     pub minify: bool,
     /// When not empty, only jobs in one of these categories are on the board.
     pub categories: Vec<String>,
@@ -188,6 +191,7 @@ impl Default for Config {
             language: "en".into(),
             per_page: 50,
             expire_after_days: 45,
+            new_days: 3,
             minify: true,
             categories: Vec::new(),
             readme: Readme::default(),

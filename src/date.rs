@@ -27,6 +27,22 @@ pub fn display(date: NaiveDate) -> String {
     format!("{} {month} {}", date.day(), date.year())
 }
 
+/// How long before `today` the `date` was, as people say it: "today", "yesterday", "3 days ago",
+/// "2 weeks ago", "5 months ago", "2 years ago". The default theme's script says the same from
+/// the reader's clock (keep the two alike).
+pub fn ago(date: NaiveDate, today: NaiveDate) -> String {
+    let days = (today - date).num_days();
+    let (count, unit) = match days {
+        ..=0 => return "today".into(),
+        1 => return "yesterday".into(),
+        2..=13 => (days, "day"),
+        14..=59 => (days / 7, "week"),
+        60..=729 => (days / 30, "month"),
+        _ => (days / 365, "year"),
+    };
+    format!("{count} {unit}s ago")
+}
+
 /// Reads `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS[.fff]` (a local time is taken as UTC) or RFC 3339.
 ///
 /// The calendar day is the one written, not the UTC day: `2025-10-22T23:30:00-05:00` is the 22nd.
@@ -76,6 +92,20 @@ pub fn parse_clock(text: &str) -> Option<DateTime<Utc>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ages_read_as_people_say_them() {
+        let day = |text: &str| NaiveDate::parse_from_str(text, "%Y-%m-%d").expect("date");
+        let today = day("2025-10-22");
+        let ago_of = |text: &str| ago(day(text), today);
+        assert_eq!(ago_of("2025-10-23"), "today");
+        assert_eq!(ago_of("2025-10-22"), "today");
+        assert_eq!(ago_of("2025-10-21"), "yesterday");
+        assert_eq!(ago_of("2025-10-19"), "3 days ago");
+        assert_eq!(ago_of("2025-10-08"), "2 weeks ago");
+        assert_eq!(ago_of("2025-05-22"), "5 months ago");
+        assert_eq!(ago_of("2023-10-01"), "2 years ago");
+    }
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).expect("valid test date")

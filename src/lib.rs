@@ -22,6 +22,7 @@ pub mod job;
 pub mod jsonld;
 pub mod links;
 pub mod load;
+pub mod mark;
 pub mod markdown;
 pub mod minify;
 pub mod ping;

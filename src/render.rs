@@ -19,6 +19,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
         "pagination.html",
         include_str!("../templates/pagination.html"),
     ),
+    ("search.html", include_str!("../templates/search.html")),
     ("index.html", include_str!("../templates/index.html")),
     ("list.html", include_str!("../templates/list.html")),
     ("groups.html", include_str!("../templates/groups.html")),
@@ -101,39 +102,51 @@ fn describe(err: &tera::Error) -> String {
 pub struct Theme {
     /// Files of `templates/` by their path there; they replace defaults of the same name.
     pub templates: Vec<(String, String)>,
-    /// `templates/style.css`, else the default stylesheet.
+    /// `static/style.css`, else the default stylesheet.
     pub stylesheet: String,
-    /// `templates/search.js`, else the default search script.
+    /// `static/search.js`, else the default search script.
     pub script: String,
-    /// Files of `static/`, by their path there.
+    /// Files of `static/`, by their path there, but `style.css` and `search.js` (written
+    /// fingerprinted from `stylesheet` and `script`).
     pub static_files: Vec<(String, Vec<u8>)>,
 }
 
-/// The default stylesheet; a board's `templates/style.css` replaces it.
-pub const DEFAULT_STYLESHEET: &str = include_str!("../templates/style.css");
+/// The default stylesheet; a board's `static/style.css` replaces it.
+pub const DEFAULT_STYLESHEET: &str = include_str!("../static/style.css");
 
-/// The default search script; a board's `templates/search.js` replaces it.
-pub const DEFAULT_SCRIPT: &str = include_str!("../templates/search.js");
+/// The default search script; a board's `static/search.js` replaces it.
+pub const DEFAULT_SCRIPT: &str = include_str!("../static/search.js");
 
 impl Theme {
     /// Reads `templates/` and `static/` under `root`; both are optional.
     pub fn load(root: &Path) -> anyhow::Result<Theme> {
         let mut templates = Vec::new();
-        let mut stylesheet = DEFAULT_STYLESHEET.to_string();
-        let mut script = DEFAULT_SCRIPT.to_string();
         for (name, bytes) in read_files(root, "templates")? {
+            if name == "style.css" || name == "search.js" {
+                bail!(TemplateError(format!(
+                    "templates/{name}: assets live in static/ now: move it to static/{name}"
+                )));
+            }
             let text = String::from_utf8(bytes).map_err(|_| {
                 anyhow!(TemplateError(format!("templates/{name} is not UTF-8 text")))
             })?;
-            if name == "style.css" {
-                stylesheet = text;
-            } else if name == "search.js" {
-                script = text;
-            } else {
-                templates.push((name, text));
-            }
+            templates.push((name, text));
         }
-        let static_files = read_files(root, "static")?;
+        let mut stylesheet = DEFAULT_STYLESHEET.to_string();
+        let mut script = DEFAULT_SCRIPT.to_string();
+        let mut static_files = Vec::new();
+        for (name, bytes) in read_files(root, "static")? {
+            let slot = match name.as_str() {
+                "style.css" => &mut stylesheet,
+                "search.js" => &mut script,
+                _ => {
+                    static_files.push((name, bytes));
+                    continue;
+                }
+            };
+            *slot = String::from_utf8(bytes)
+                .map_err(|_| anyhow!(TemplateError(format!("static/{name} is not UTF-8 text"))))?;
+        }
         Ok(Theme {
             templates,
             stylesheet,
@@ -184,4 +197,41 @@ fn read_files(root: &Path, folder: &str) -> anyhow::Result<Vec<(String, Vec<u8>)
         }
     }
     Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn board(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let root = tempfile::tempdir().expect("temp dir");
+        for (path, text) in files {
+            let path = root.path().join(path);
+            std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+            std::fs::write(path, text).expect("write");
+        }
+        root
+    }
+
+    /// `static/style.css` and `static/search.js` replace the default assets; other files of
+    /// `static/` are published as they are; `templates/` holds templates only.
+    #[test]
+    fn static_files_replace_the_default_assets() {
+        let defaults = Theme::load(board(&[]).path()).expect("theme");
+        assert_eq!(defaults.stylesheet, DEFAULT_STYLESHEET);
+        assert_eq!(defaults.script, DEFAULT_SCRIPT);
+        let root = board(&[
+            ("static/style.css", "body{}"),
+            ("static/search.js", "//"),
+            ("static/logos/a.svg", "<svg/>"),
+        ]);
+        let theme = Theme::load(root.path()).expect("theme");
+        assert_eq!(theme.stylesheet, "body{}");
+        assert_eq!(theme.script, "//");
+        let published: Vec<&str> = theme.static_files.iter().map(|(p, _)| p.as_str()).collect();
+        assert_eq!(published, ["logos/a.svg"]);
+        let root = board(&[("templates/style.css", "body{}")]);
+        let error = Theme::load(root.path()).expect_err("an asset among templates");
+        assert!(error.to_string().contains("static/style.css"), "{error}");
+    }
 }

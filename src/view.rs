@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::config::Config;
 use crate::job::Salary;
+use crate::mark::Mark;
 use crate::site::{Entry, Site};
 
 /// Board-wide values every template gets as `site`.
@@ -19,6 +20,8 @@ pub struct SiteView {
     pub base_path: String,
     /// Path of the stylesheet.
     pub stylesheet: String,
+    /// Path of the script every page loads (relative dates, search).
+    pub script: String,
     /// Path of the favicon.
     pub favicon: String,
     /// Number of current jobs.
@@ -73,6 +76,17 @@ pub struct JobCard {
     pub employment: Option<&'static str>,
     pub skills: Vec<Link>,
     pub expired: bool,
+    /// The company's logo or monogram.
+    pub mark: Mark,
+    /// "3 days ago", from the build clock.
+    pub ago: String,
+    /// Posted within the last `new_days` days of the build clock.
+    pub is_new: bool,
+    /// `YYYY-MM-DD`: the last day the job counts as new (the page's script hides the badge after).
+    pub new_until: String,
+    /// False when the location only repeats the workplace ("Remote" for a remote job): the
+    /// workplace is then shown once.
+    pub show_location: bool,
 }
 
 /// A name and the path of its page.
@@ -83,7 +97,7 @@ pub struct Link {
 }
 
 impl SiteView {
-    pub fn new(config: &Config, site: &Site, stylesheet: &str) -> SiteView {
+    pub fn new(config: &Config, site: &Site, stylesheet: &str, script: &str) -> SiteView {
         SiteView {
             title: config.title.clone(),
             description: config.description.clone(),
@@ -91,6 +105,7 @@ impl SiteView {
             base_url: config.base_url.clone(),
             base_path: site.base_path.clone(),
             stylesheet: format!("{}{stylesheet}", site.base_path),
+            script: format!("{}{script}", site.base_path),
             favicon: format!("{}favicon.svg", site.base_path),
             job_count: site.current.len(),
             updated: site.now.format("%-d %b %Y").to_string(),
@@ -120,9 +135,16 @@ impl PageView {
 }
 
 impl JobCard {
-    pub fn new(site: &Site, entry: &Entry) -> JobCard {
+    /// The card of `entry`; jobs of the last `new_days` days are new.
+    pub fn new(site: &Site, entry: &Entry, new_days: u32) -> JobCard {
         let job = &entry.job;
         let base = &site.base_path;
+        let today = site.now.date_naive();
+        let logo = site
+            .profiles
+            .get(&*entry.company)
+            .and_then(|p| p.logo.as_deref());
+        let age = (today - job.date).num_days();
         JobCard {
             title: job.title.clone(),
             path: format!("{}{}", site.base_path, job_dir(entry)),
@@ -156,8 +178,27 @@ impl JobCard {
                 })
                 .collect(),
             expired: entry.expired,
+            mark: Mark::new(&job.company, logo, base),
+            ago: crate::date::ago(job.date, today),
+            is_new: new_days > 0 && age < i64::from(new_days),
+            new_until: crate::date::iso(
+                job.date + chrono::Days::new(u64::from(new_days.saturating_sub(1))),
+            ),
+            show_location: !repeats_workplace(&job.location, job.workplace.slug()),
         }
     }
+}
+
+/// Whether `location` says no more than the workplace `slug` ("Remote" for `remote`, "On-site"
+/// for `on-site`).
+pub fn repeats_workplace(location: &str, slug: &str) -> bool {
+    let letters = |text: &str| -> String {
+        text.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    letters(location) == letters(slug)
 }
 
 /// The folder of a job's page relative to the site root: `jobs/SLUG/`.
@@ -222,5 +263,35 @@ mod tests {
         assert_eq!(short_amount(25.0), "25");
         assert_eq!(short_amount(22.5), "22.5");
         assert!(!short_amount(1e70).contains('e'));
+    }
+
+    /// Cards of a board built on 22 Oct 2025: jobs of 22 Oct, 21 Oct and 1 Oct.
+    #[test]
+    fn cards_say_how_old_a_job_is_and_whether_it_is_new() {
+        use crate::targets::search::tests::{JOBS, site};
+        let (site, cards) = site(JOBS);
+        let ages: Vec<&str> = cards.iter().map(|c| c.ago.as_str()).collect();
+        assert_eq!(ages, ["today", "yesterday", "3 weeks ago"]);
+        let new = |days: u32| -> Vec<bool> {
+            let card = |e| JobCard::new(&site, e, days).is_new;
+            site.entries.iter().map(card).collect()
+        };
+        assert_eq!(new(3), [true, true, false]);
+        assert_eq!(new(1), [true, false, false]);
+        assert_eq!(new(0), [false, false, false]);
+        assert_eq!(cards[0].new_until, "2025-10-24");
+        // "Remote" for a remote job is said once; "München, Germany" is shown.
+        assert!(!cards[0].show_location && cards[1].show_location);
+        assert_eq!(cards[1].mark.initials, "H");
+    }
+
+    #[test]
+    fn a_location_that_names_the_workplace_repeats_it() {
+        assert!(repeats_workplace("Remote", "remote"));
+        assert!(repeats_workplace(" remote ", "remote"));
+        assert!(repeats_workplace("On Site", "on-site"));
+        assert!(!repeats_workplace("Remote (Europe)", "remote"));
+        assert!(!repeats_workplace("Remote", "hybrid"));
+        assert!(!repeats_workplace("Berlin", "on-site"));
     }
 }

@@ -4,7 +4,7 @@
 use super::{Ctx, Sink};
 
 /// The default favicon; a `static/favicon.svg` replaces it.
-pub const FAVICON: &str = include_str!("../../templates/favicon.svg");
+pub const FAVICON: &str = include_str!("../../static/favicon.svg");
 
 /// `style.HASH.css` for the given stylesheet text.
 pub fn stylesheet_name(css: &str) -> String {

@@ -104,10 +104,16 @@ pub(super) fn rss_xml(ctx: &Ctx, spec: &FeedSpec) -> anyhow::Result<Vec<u8>> {
         generator: Some("jobsmith".into()),
         ..Channel::default()
     };
-    channel.set_namespaces(BTreeMap::from([(
-        "atom".to_string(),
-        "http://www.w3.org/2005/Atom".to_string(),
-    )]));
+    channel.set_namespaces(BTreeMap::from([
+        (
+            "atom".to_string(),
+            "http://www.w3.org/2005/Atom".to_string(),
+        ),
+        (
+            "content".to_string(),
+            "http://purl.org/rss/1.0/modules/content/".to_string(),
+        ),
+    ]));
     let link = Extension {
         name: "atom:link".into(),
         attrs: BTreeMap::from([
@@ -168,12 +174,8 @@ fn item(ctx: &Ctx, index: usize) -> Item {
     let entry = &ctx.site.entries[index];
     let card = ctx.card(index);
     let permalink = permalink(ctx, entry);
-    let mut categories = vec![
-        card.company.clone(),
-        card.location.clone(),
-        card.workplace_label.to_string(),
-    ];
-    categories.extend(card.skills.iter().map(|s| s.name.clone()));
+    // The full description, sanitised as on the job's page, in `content:encoded`.
+    let (html, _) = crate::markdown::render(&entry.job.description, 0);
     Item {
         title: Some(format!(
             "{} at {} ({})",
@@ -188,12 +190,30 @@ fn item(ctx: &Ctx, index: usize) -> Item {
         // Readers show an RSS description as HTML: the plain-text summary is escaped for it, so
         // text such as `<img onerror=…>` shows as written instead of running.
         description: Some(crate::text::escape_html(&ctx.summary(index))),
-        categories: categories
+        categories: categories(card)
             .into_iter()
             .map(|name| Category { name, domain: None })
             .collect(),
+        // Trimmed: readers trim the text of an element, so the feed reads back as written.
+        content: Some(html.trim().to_string()).filter(|h| !h.is_empty()),
         ..Item::default()
     }
+}
+
+/// An item's categories: company, location, workplace and skills, each once (a location such as
+/// "Remote" that only repeats the workplace is left out, and so is any name given twice).
+fn categories(card: &JobCard) -> Vec<String> {
+    let location = card.show_location.then_some(card.location.as_str());
+    let names = [card.company.as_str()]
+        .into_iter()
+        .chain(location)
+        .chain([card.workplace_label])
+        .chain(card.skills.iter().map(|s| s.name.as_str()));
+    let mut seen = std::collections::HashSet::new();
+    names
+        .filter(|name| seen.insert(name.to_lowercase()))
+        .map(str::to_string)
+        .collect()
 }
 
 fn permalink(ctx: &Ctx, entry: &Entry) -> String {
@@ -209,11 +229,11 @@ pub fn summary(card: &JobCard, description: &str) -> String {
 /// `summary` of a job whose description starts with `start` (its `markdown::summary` of
 /// `SUMMARY_CHARS`).
 pub fn summary_with(card: &JobCard, start: &str) -> String {
-    let mut parts = vec![
-        card.company.clone(),
-        card.location.clone(),
-        card.workplace_label.to_string(),
-    ];
+    let mut parts = vec![card.company.clone()];
+    if card.show_location {
+        parts.push(card.location.clone());
+    }
+    parts.push(card.workplace_label.to_string());
     if let Some(salary) = &card.salary {
         parts.push(salary.clone());
     }
@@ -252,6 +272,8 @@ struct JsonItem {
     url: String,
     external_url: String,
     title: String,
+    /// The plain-text summary.
+    summary: String,
     content_text: String,
     date_published: String,
     tags: Vec<String>,
@@ -272,6 +294,7 @@ fn write_json_feed(ctx: &Ctx, sink: &dyn Sink, spec: &FeedSpec) -> anyhow::Resul
                 url: link,
                 external_url: entry.job.url.clone(),
                 title: format!("{} at {} ({})", card.title, card.company, card.location),
+                summary: ctx.summary(i).into_owned(),
                 content_text: ctx.summary(i).into_owned(),
                 date_published: entry.job.posted.to_rfc3339(),
                 tags: card.skills.iter().map(|s| s.name.clone()).collect(),

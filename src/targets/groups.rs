@@ -92,19 +92,14 @@ struct ProfileView<'a> {
     about_html: String,
 }
 
-/// Where a profile's logo is fetched from: its URL, or its site path under the base path.
-fn logo_src(logo: &str, base_path: &str) -> String {
-    if logo.contains("://") {
-        logo.to_string()
-    } else {
-        format!("{base_path}{logo}")
-    }
-}
-
 fn render_companies(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
     ctx.site.company_pages().par_iter().try_for_each(|group| {
         let mut extra = Context::new();
-        if let Some(profile) = ctx.site.profiles.get(&group.slug) {
+        let profile = ctx.site.profiles.get(&group.slug);
+        let logo = profile.and_then(|p| p.logo.as_deref());
+        let mark = crate::mark::Mark::new(&group.name, logo, &ctx.site.base_path);
+        extra.insert("mark", &mark);
+        if let Some(profile) = profile {
             extra.insert(
                 "profile",
                 &ProfileView {
@@ -113,7 +108,7 @@ fn render_companies(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
                     logo: profile
                         .logo
                         .as_deref()
-                        .map(|l| logo_src(l, &ctx.site.base_path)),
+                        .map(|l| crate::mark::logo_src(l, &ctx.site.base_path)),
                     about_html: markdown::to_html(&profile.about),
                 },
             );
@@ -199,6 +194,9 @@ fn links(ctx: &Ctx, kind: &str, groups: &[&Group]) -> Vec<GroupLink> {
     links
 }
 
+/// Names under one letter from which an index shows letter headings.
+const LETTERED: usize = 12;
+
 /// Index pages list groups A to Z under their initial letter.
 #[derive(Serialize)]
 struct Letter {
@@ -236,6 +234,8 @@ fn render_index(
 ) -> anyhow::Result<()> {
     let dir = format!("{kind}/");
     let letters = by_letter(links(ctx, kind, groups));
+    // Letter headings help only where a letter holds many names; else one dense list.
+    let lettered = letters.iter().any(|l| l.groups.len() >= LETTERED);
     let inputs = || {
         (
             [heading, &description],
@@ -250,6 +250,7 @@ fn render_index(
         context.extend(extra.clone());
         context.insert("heading", heading);
         context.insert("letters", &letters);
+        context.insert("lettered", &lettered);
         let html = ctx
             .renderer
             .render_page("groups.html", &context, super::html::PAGE_SIZE)?;

@@ -23,10 +23,7 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         feed: "rss.xml".into(),
         jobs: &ctx.site.current,
     };
-    let mut search = Context::new();
-    search.insert("search", &SearchView::new(ctx));
-    // The search box sits on the first page only: the others do not change with the index.
-    render_listing_pages(ctx, sink, &listing, &search, &Context::new())?;
+    render_listing(ctx, sink, &listing, &Context::new())?;
     ctx.site
         .entries
         .par_iter()
@@ -180,6 +177,7 @@ fn render_listing_pages(
             let inputs = || {
                 (
                     listing.key(),
+                    &ctx.search_index().dir,
                     keys.as_ref().map(|k| &k[usize::from(!on_first)]),
                     (pager.number, pager.total),
                     ctx.keys_of(&listing.jobs[pager.start..pager.end]),
@@ -295,6 +293,9 @@ fn listing_context(ctx: &Ctx, listing: &Listing, extra: &Context, pager: &Pager)
     let mut context = base_context(ctx, &page);
     context.extend(extra.clone());
     context.insert("heading", &listing.heading);
+    context.insert("count", &listing.jobs.len());
+    // Every listing page has the search box (its index folder is in the page's key).
+    context.insert("search", &SearchView::new(ctx));
     context.insert(
         "pager",
         &PagerView::new(&ctx.site.base_path, &listing.dir, pager),
@@ -325,9 +326,15 @@ fn render_job(ctx: &Ctx, index: usize) -> anyhow::Result<Vec<u8>> {
         .as_ref()
         .map(|s| format!(" Salary: {s}."))
         .unwrap_or_default();
+    // "in Remote (Remote)" says the workplace twice.
+    let place = if card.show_location {
+        format!(" in {}", job.location)
+    } else {
+        String::new()
+    };
     let description = format!(
-        "{} at {} in {} ({}), posted {}.{salary}",
-        job.title, job.company, job.location, card.workplace_label, card.date_display
+        "{} at {}{place} ({}), posted {}.{salary}",
+        job.title, job.company, card.workplace_label, card.date_display
     );
     let mut page = PageView::new(ctx.config, ctx.site, &dir, title, description);
     page.og_type = "article";

@@ -80,7 +80,12 @@ impl<'a> Ctx<'a> {
             theme,
             existing_readme,
         } = *inputs;
-        let site_view = SiteView::new(config, site, &stylesheet_name(&theme.stylesheet));
+        let site_view = SiteView::new(
+            config,
+            site,
+            &stylesheet_name(&theme.stylesheet),
+            &script_name(&theme.script),
+        );
         let cells = || site.entries.iter().map(|_| OnceLock::new()).collect();
         let strings = || site.entries.iter().map(|_| OnceLock::new()).collect();
         Ctx {
@@ -111,7 +116,9 @@ impl<'a> Ctx<'a> {
 impl Ctx<'_> {
     /// The card of entry `index`.
     pub fn card(&self, index: usize) -> &JobCard {
-        self.cards[index].get_or_init(|| JobCard::new(self.site, &self.site.entries[index]))
+        self.cards[index].get_or_init(|| {
+            JobCard::new(self.site, &self.site.entries[index], self.config.new_days)
+        })
     }
 
     /// The listing row of entry `index`, made once while the rows are kept (`release_after`).
@@ -176,7 +183,18 @@ impl Ctx<'_> {
 
     /// The search index of this build.
     pub fn search_index(&self) -> &search::Index {
-        self.search.get_or_init(|| search::Index::new(self.site))
+        // Results show the rows listings show. A row that fails to render is left empty here:
+        // the listings showing it report the error.
+        let row = |index: usize| {
+            let row = if crate::minify::enabled(self.config.minify) {
+                self.minified_row(index)
+            } else {
+                self.row(index)
+            };
+            row.map(|r| r.into_owned()).unwrap_or_default()
+        };
+        self.search
+            .get_or_init(|| search::Index::new(self.site, &row))
     }
 
     /// A rendered page as it is written: minified when the configuration asks for it.

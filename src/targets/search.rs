@@ -1,4 +1,4 @@
-//! The search index: what the index page's search box downloads, made once per build.
+//! The search index: what the search box of every listing page downloads, made once per build.
 //!
 //! Current jobs are numbered in listing order, so a smaller number is a newer job. The index is
 //! split so that a query fetches only the parts it needs, all under `search/HASH/`, where HASH is
@@ -10,17 +10,16 @@
 //!   skills (and "remote" or "hybrid") whose first two letters are KEY, each with its postings.
 //!   `w/K.json` (one letter) holds a single entry, `K`: every job with a word starting with K, so
 //!   a one-letter query fetches one list, not every shard of the letter.
-//! - `d/N.json`, documents: what a result shows of jobs `N * chunk` onwards, one array each:
-//!   `[title, path, company, location, workplace, date, salary, country, skills]`, where `path`
-//!   is relative to the base path, `workplace`, `country` (the country shown beside the location,
-//!   or null) and `skills` are positions in the manifest's lists.
+//! - `d/N.json`, documents: the listing rows (`job_row.html`, as listings show them) of jobs
+//!   `N * chunk` onwards, so that results look and link exactly like the listings.
+//! - `t/KEY.json`, description words by their first three letters (see `described`).
+//! - `s.json`, each job's yearly pay in the main currency, for the salary filter and sort (see
+//!   `pay`).
 //! - `f/KIND/SLUG.json`, filters: the jobs of one workplace, country or skill.
 //!
 //! A posting list holds ascending job numbers, the first as it is and the others as the
 //! difference from the one before. In word shards each value is doubled, plus one when the word
 //! is in the job's title: the script ranks title matches first without a second list.
-
-use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -28,8 +27,9 @@ use serde::Serialize;
 use super::{Ctx, Sink};
 use crate::site::{Entry, Group, Site};
 use crate::slug::stable_hash;
-use crate::view::{format_salary, job_dir};
 
+mod described;
+mod pay;
 mod words;
 
 use words::Words;
@@ -41,7 +41,7 @@ pub use words::{fold, words};
 pub const CHUNK: usize = 25;
 
 /// Bumped when the layout of the files changes, so that the script can tell.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 
 /// Writes the index of `ctx` under its folder.
 pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
@@ -62,21 +62,27 @@ pub struct Index {
 }
 
 impl Index {
-    /// Builds the index of the current jobs of `site`.
-    pub fn new(site: &Site) -> Index {
+    /// Builds the index of the current jobs of `site`; `row` gives the listing row of an entry.
+    pub fn new(site: &Site, row: &(dyn Fn(usize) -> String + Sync)) -> Index {
+        let jobs: Vec<&Entry> = site.current_jobs().collect();
         let (mut files, more) = rayon::join(
             || {
-                let jobs: Vec<&Entry> = site.current_jobs().collect();
                 let words = Words::collect(&jobs);
-                let mut files = vec![(
-                    "index.json".to_string(),
-                    to_json(&Manifest::new(site, &words)),
-                )];
+                let (described, keys) = described::shards(&jobs);
+                let currency = pay::main_currency(&jobs);
+                let (pay, steps) = pay::pay(&jobs, currency.as_deref());
+                let mut manifest = Manifest::new(site, &words);
+                manifest.described = keys;
+                manifest.currency = currency;
+                manifest.steps = steps;
+                let mut files = vec![("index.json".to_string(), to_json(&manifest))];
+                files.push(("s.json".to_string(), to_json(&pay)));
                 files.extend(words.shards());
+                files.extend(described);
                 files
             },
             || {
-                let mut files = documents(site);
+                let mut files = documents(site, row);
                 files.extend(filters(site, &job_numbers(site)));
                 files
             },
@@ -128,6 +134,11 @@ struct Manifest<'a> {
     jobs: usize,
     chunk: usize,
     shards: Vec<String>,
+    /// Keys of the description shards (`t/KEY.json`).
+    described: Vec<String>,
+    /// The currency of `s.json`, and the yearly amounts the salary filter offers.
+    currency: Option<String>,
+    steps: Vec<u64>,
     workplaces: Vec<Facet<'a>>,
     countries: Vec<Facet<'a>>,
     skills: Vec<Facet<'a>>,
@@ -150,6 +161,9 @@ impl<'a> Manifest<'a> {
             jobs: site.current.len(),
             chunk: CHUNK,
             shards: words.keys(),
+            described: Vec::new(),
+            currency: None,
+            steps: Vec::new(),
             workplaces: facets(site.types.iter().collect()),
             countries: facets(site.countries.values().collect()),
             skills: facets(site.skills.values().collect()),
@@ -157,59 +171,15 @@ impl<'a> Manifest<'a> {
     }
 }
 
-/// A result as the script shows it; see the module documentation.
-type Document<'a> = (
-    &'a str,
-    String,
-    &'a str,
-    &'a str,
-    usize,
-    String,
-    Option<String>,
-    Option<usize>,
-    Vec<usize>,
-);
-
-/// `d/N.json` for every chunk of current jobs: what their cards show, made straight from the
-/// model (a rebuild of `serve` makes the index anew but few cards).
-fn documents(site: &Site) -> Vec<(String, Vec<u8>)> {
-    let skill_positions = positions(&site.skills);
-    let country_positions = positions(&site.countries);
-    let document = |index: usize| -> Document {
-        let entry = &site.entries[index];
-        let job = &entry.job;
-        let mut skills: Vec<usize> = entry.skills.iter().map(|s| skill_positions[&**s]).collect();
-        skills.dedup();
-        let shown_country = entry.shown_country();
-        (
-            &job.title,
-            job_dir(entry),
-            &job.company,
-            &job.location,
-            // The manifest lists workplaces in declaration order, as `site.types` does.
-            job.workplace as usize,
-            crate::date::iso(job.date),
-            job.salary.as_ref().map(format_salary),
-            shown_country.map(|slug| country_positions[slug]),
-            skills,
-        )
-    };
+/// `d/N.json` for every chunk of current jobs: their listing rows.
+fn documents(site: &Site, row: &(dyn Fn(usize) -> String + Sync)) -> Vec<(String, Vec<u8>)> {
     site.current
         .par_chunks(CHUNK)
         .enumerate()
         .map(|(n, chunk)| {
-            let docs: Vec<Document> = chunk.iter().map(|&i| document(i)).collect();
+            let docs: Vec<String> = chunk.iter().map(|&i| row(i)).collect();
             (format!("d/{n}.json"), to_json(&docs))
         })
-        .collect()
-}
-
-/// The place of each group in the manifest's list, by slug.
-fn positions(groups: &BTreeMap<String, Group>) -> BTreeMap<&str, usize> {
-    groups
-        .keys()
-        .enumerate()
-        .map(|(n, slug)| (slug.as_str(), n))
         .collect()
 }
 
@@ -256,7 +226,7 @@ pub(crate) mod tests {
         let cards = site
             .entries
             .iter()
-            .map(|e| crate::view::JobCard::new(&site, e))
+            .map(|e| crate::view::JobCard::new(&site, e, 3))
             .collect();
         (site, cards)
     }
@@ -265,6 +235,11 @@ pub(crate) mod tests {
 {"title": "Java Developer", "company": "Kubo", "location": "Remote", "workplace": "remote", "date": "2025-10-22", "url": "https://e.org/2", "skills": ["Java"]}
 {"title": "Old Job", "company": "Gone", "location": "Paris", "date": "2025-10-01", "valid_through": "2025-10-02", "url": "https://e.org/3"}
 "#;
+
+    /// A stand-in for an entry's listing row.
+    pub(crate) fn row(index: usize) -> String {
+        format!("row {index}")
+    }
 
     fn file(index: &Index, name: &str) -> serde_json::Value {
         let (_, bytes) = index
@@ -278,7 +253,7 @@ pub(crate) mod tests {
     #[test]
     fn numbers_current_jobs_newest_first_and_leaves_expired_ones_out() {
         let (site, _) = site(JOBS);
-        let index = Index::new(&site);
+        let index = Index::new(&site, &row);
         let manifest = file(&index, "index.json");
         assert_eq!(manifest["jobs"], 2);
         assert_eq!(manifest["chunk"], CHUNK);
@@ -290,29 +265,24 @@ pub(crate) mod tests {
             manifest["countries"],
             serde_json::json!([["germany", "Germany", 1]])
         );
-        let docs = file(&index, "d/0.json");
-        assert_eq!(docs[0][0], "Java Developer");
+        // Rows in listing order (entries are newest first: Java Developer, then Kubernetes).
         assert_eq!(
-            docs[1],
-            serde_json::json!([
-                "Kubernetes Engineer",
-                "jobs/helix-kubernetes-engineer/",
-                "Helix",
-                "München, Germany",
-                2,
-                "2025-10-21",
-                "90k–120k EUR a year",
-                0,
-                [2, 0]
-            ])
+            file(&index, "d/0.json"),
+            serde_json::json!(["row 0", "row 1"])
         );
+        assert_eq!(manifest["currency"], "EUR");
+        assert_eq!(
+            manifest["steps"],
+            serde_json::json!([20_000, 30_000, 40_000, 50_000, 75_000, 100_000])
+        );
+        assert_eq!(file(&index, "s.json"), serde_json::json!([0, 120_000]));
         assert!(!index.files.iter().any(|(n, _)| n.starts_with("w/ol")));
     }
 
     #[test]
     fn shards_hold_flagged_deltas_by_two_letters_and_one() {
         let (site, _) = site(JOBS);
-        let index = Index::new(&site);
+        let index = Index::new(&site, &row);
         // "kubernetes" is in job 1's title; "kubo" is job 0's company.
         assert_eq!(
             file(&index, "w/ku.json"),
@@ -343,41 +313,30 @@ pub(crate) mod tests {
     #[test]
     fn the_folder_changes_with_the_contents_only() {
         let (site, _) = site(JOBS);
-        let first = Index::new(&site);
+        let first = Index::new(&site, &row);
         assert!(first.dir.starts_with("search/") && first.dir.ends_with('/'));
-        assert_eq!(first.dir, Index::new(&site).dir);
+        assert_eq!(first.dir, Index::new(&site, &row).dir);
         let (site, _) = self::site(&JOBS.replace("Java Developer", "Java Engineer"));
-        assert_ne!(first.dir, Index::new(&site).dir);
+        assert_ne!(first.dir, Index::new(&site, &row).dir);
     }
 
-    /// Documents are made from the model, not from cards: they must show what the cards show.
+    /// A word that only a description holds finds its job, by its first three letters.
     #[test]
-    fn documents_show_what_the_cards_show() {
-        let (site, cards) = site(JOBS);
-        let index = Index::new(&site);
-        let docs = file(&index, "d/0.json");
-        let countries: Vec<&String> = site.countries.keys().collect();
-        for (doc, &i) in docs.as_array().expect("list").iter().zip(&site.current) {
-            let card = &cards[i];
-            assert_eq!(doc[0], card.title.as_str());
-            assert_eq!(
-                Some(doc[1].as_str().expect("path")),
-                card.path.strip_prefix("/board/")
-            );
-            assert_eq!(doc[2], card.company.as_str());
-            assert_eq!(doc[3], card.location.as_str());
-            assert_eq!(doc[5], card.date.as_str());
-            assert_eq!(doc[6].as_str(), card.salary.as_deref());
-            let shown = doc[7].as_u64().map(|n| countries[n as usize].as_str());
-            let card_country = card.country.as_ref().map(|c| c.path.as_str());
-            assert_eq!(
-                shown
-                    .map(|slug| format!("/board/locations/{slug}/"))
-                    .as_deref(),
-                card_country
-            );
-        }
-        assert!(docs[1][6].is_string() && docs[1][7].is_u64(), "{docs}");
+    fn description_words_are_in_their_own_shards() {
+        let jobs = JOBS.replace(
+            r#""skills": ["Java"]"#,
+            r#""skills": ["Java"], "description": "We ship *Terraform* modules daily.""#,
+        );
+        let (site, _) = site(&jobs);
+        let index = Index::new(&site, &row);
+        let shard = file(&index, "t/ter.json");
+        assert_eq!(shard, serde_json::json!({"terraform": [0]}));
+        let keys = file(&index, "index.json")["described"].clone();
+        assert!(
+            keys.as_array().expect("list").contains(&"dai".into()),
+            "{keys}"
+        );
+        assert!(!index.files.iter().any(|(n, _)| n == "t/we.json"));
     }
 
     #[test]
@@ -390,14 +349,14 @@ pub(crate) mod tests {
             })
             .collect();
         let (site, _) = site(&jobs);
-        let index = Index::new(&site);
+        let index = Index::new(&site, &row);
         assert_eq!(
             file(&index, "d/0.json").as_array().map(Vec::len),
             Some(CHUNK)
         );
         let last = file(&index, "d/1.json");
         assert_eq!(last.as_array().map(Vec::len), Some(3));
-        assert_eq!(last[2][0], format!("Job {}", CHUNK + 2));
+        assert_eq!(last[2], format!("row {}", CHUNK + 2));
         // The word "job" is in every title: one posting each, one apart.
         let postings = &file(&index, "w/jo.json")["job"];
         assert_eq!(postings.as_array().map(Vec::len), Some(CHUNK + 3));
@@ -406,6 +365,28 @@ pub(crate) mod tests {
                 .iter()
                 .all(|v| v == 3)
         );
+    }
+
+    /// Description words of a board larger than a chunk of words keep ascending lists.
+    #[test]
+    fn description_postings_stay_in_order_across_chunks() {
+        let jobs: String = (0..1100)
+            .map(|n| {
+                let word = if n % 5 == 0 { "zebra" } else { "zulu" };
+                format!(
+                    "{{\"title\": \"Job {n}\", \"company\": \"C\", \"location\": \"Oslo\", \"date\": \"2025-10-22\", \"url\": \"https://e.org/{n}\", \"description\": \"{word} yak\"}}\n"
+                )
+            })
+            .collect();
+        let (site, _) = site(&jobs);
+        let index = Index::new(&site, &row);
+        let zebra = file(&index, "t/zeb.json")["zebra"].clone();
+        let deltas = zebra.as_array().expect("list");
+        assert_eq!(deltas.len(), 220);
+        assert_eq!(deltas[0], 0);
+        assert!(deltas[1..].iter().all(|d| d == 5), "{zebra}");
+        // In every job's description: too common to narrow a search.
+        assert!(!index.files.iter().any(|(n, _)| n == "t/yak.json"));
     }
 
     #[test]

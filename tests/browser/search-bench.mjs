@@ -2,6 +2,7 @@
 // served and gzip-compressed, as static hosts send JSON) and how long the first results take.
 // Usage: node search-bench.mjs SITE_DIR [QUERY ...]   (a QUERY may carry filters: "java&workplace=remote")
 // Prints a Markdown table. Every query starts in a fresh browser context (an empty cache).
+// THROTTLE=4 slows the page's CPU four times (Chromium's CPU throttling, a mid-range phone).
 import zlib from "node:zlib";
 import { chromium } from "playwright-core";
 import { serve, CHROMIUM_ARGS } from "./serve.mjs";
@@ -49,6 +50,12 @@ async function timeQuery(page, query) {
   }, query);
 }
 
+// Applies THROTTLE to a page, if set.
+async function throttle(page) {
+  const rate = Number(process.env.THROTTLE || 1);
+  if (rate > 1) await (await page.context().newCDPSession(page)).send("Emulation.setCPUThrottlingRate", { rate });
+}
+
 const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const kb = (bytes) => (bytes / 1024).toFixed(1);
 const rows = [];
@@ -61,6 +68,7 @@ try {
     // manifest and any filter lists count too.
     const context = await browser.newContext();
     const page = await context.newPage();
+    await throttle(page);
     const typed = meter(page);
     await page.goto(home + (filters ? `?${filters.slice(1)}` : ""));
     await page.waitForFunction(() => document.querySelector("#search-skill").options.length > 1);
@@ -81,24 +89,36 @@ try {
       painted.push(t.painted);
     }
     await context.close();
+    // Cold: the page loaded (the manifest in), nothing else; one input event to the results.
+    let cold = null;
+    if (q) {
+      const coldContext = await browser.newContext();
+      const coldPage = await coldContext.newPage();
+      await throttle(coldPage);
+      await coldPage.goto(home);
+      await coldPage.waitForFunction(() => document.querySelector("#search-skill").options.length > 1);
+      cold = (await timeQuery(coldPage, q)).shown;
+      await coldContext.close();
+    }
     // Pasted: the whole query at once, in a fresh context.
     const fresh = await browser.newContext();
     const pastePage = await fresh.newPage();
+    await throttle(pastePage);
     const pasted = meter(pastePage);
     await pastePage.goto(home + `?q=${encodeURIComponent(q)}${filters}`);
     await pastePage.waitForFunction(() => document.querySelector("#search [role=status]").textContent !== "");
     await pastePage.waitForTimeout(300);
     await fresh.close();
-    rows.push({ spec, status, typed, pasted, warm: q ? median(warm) : null, painted: q ? median(painted) : null });
+    rows.push({ spec, status, typed, pasted, cold, warm: q ? median(warm) : null, painted: q ? median(painted) : null });
   }
 } finally {
   await browser.close();
   server.close();
 }
-console.log("| query | result | typed: files, KB gzip (KB raw) | pasted in the URL: files, KB gzip | warm: to results, to next frame (median of 7) |");
-console.log("| --- | --- | --- | --- | --- |");
+console.log("| query | result | typed: files, KB gzip (KB raw) | pasted in the URL: files, KB gzip | cold: keystroke to results | warm: to results, to next frame (median of 7) |");
+console.log("| --- | --- | --- | --- | --- | --- |");
 for (const r of rows) {
   const warm = r.warm === null ? "–" : `${r.warm.toFixed(1)} ms, ${r.painted.toFixed(1)} ms`;
-  console.log(`| \`${r.spec}\` | ${r.status} | ${r.typed.files}, ${kb(r.typed.gzip)} (${kb(r.typed.raw)}) | ${r.pasted.files}, ${kb(r.pasted.gzip)} | ${warm} |`);
+  console.log(`| \`${r.spec}\` | ${r.status} | ${r.typed.files}, ${kb(r.typed.gzip)} (${kb(r.typed.raw)}) | ${r.pasted.files}, ${kb(r.pasted.gzip)} | ${r.cold === null ? "–" : `${r.cold.toFixed(0)} ms`} | ${warm} |`);
 }
 if (process.env.VERBOSE) console.error(JSON.stringify(rows.map((r) => ({ spec: r.spec, typed: r.typed.names, pasted: r.pasted.names })), null, 1));

@@ -50,6 +50,14 @@ async function choose(page, select, value) {
   return settled(page, before);
 }
 
+// Sorting keeps the status (the same jobs match): waits for the first result to change.
+async function reorder(page, value) {
+  const before = await page.$eval(".search-results .job-title a", (a) => a.textContent);
+  await page.selectOption("#search-sort", value);
+  await page.waitForFunction((b) => document.querySelector(".search-results .job-title a").textContent !== b, before);
+  return seen(page);
+}
+
 async function axe(page) {
   await page.addScriptTag({ content: axeSource });
   return page.evaluate(async () => {
@@ -88,13 +96,36 @@ try {
   report.cleared = await typeQuery(page, "");
   report.links_resolve = await Promise.all(report.kubernetes.links.map(async (link) => (await page.request.get(origin + link)).status()));
 
-  // Keyboard only: type, then Tab past the three filters to the first result.
+  // A word only a description holds; the salary filter; the two orders.
+  report.described = await typeQuery(page, "zanzibar");
+  await typeQuery(page, "");
+  report.salary = await choose(page, "#search-salary", "100000");
+  report.by_pay = await reorder(page, "pay");
+  report.by_date = await reorder(page, "new");
+  report.salary_options = await page.$$eval("#search-salary option", (os) => os.map((o) => o.textContent));
+  await page.goto(home);
+  await page.waitForSelector("#search form:not([hidden])");
+  // A result is the listing's own row: the same markup, the same links.
+  report.same_row = await (async () => {
+    const listed = await page.$eval("#listing .job", (li) => li.outerHTML);
+    await typeQuery(page, "backend");
+    const found = await page.$eval(".search-results .job", (li) => li.outerHTML);
+    return listed === found ? "same" : `${listed}\n!=\n${found}`;
+  })();
+  // Every listing page searches the whole board: a company page, and page 2.
+  for (const [name, path] of [["company", "companies/helix/"], ["page_two", "page/2/"]]) {
+    await page.goto(home + path);
+    await page.waitForSelector("#search form:not([hidden])");
+    report[name] = await typeQuery(page, "kubernetes");
+  }
+
+  // Keyboard only: type, then Tab past the filters to the first result.
   await page.goto(home);
   await page.waitForSelector("#search form:not([hidden])");
   await page.focus("#search-q");
   await page.keyboard.type("kubernetes");
   await page.waitForFunction(() => document.querySelectorAll(".search-results .job").length > 0);
-  for (let i = 0; i < 4; i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 6; i++) await page.keyboard.press("Tab");
   report.keyboard_focus = await page.evaluate(() => document.activeElement.closest(".search-results") ? document.activeElement.textContent : null);
 
   // A shared address restores the query and the filters.

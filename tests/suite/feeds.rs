@@ -232,3 +232,68 @@ fn feedparser_reads_every_feed_without_complaint() {
         assert_eq!(line["entries"].as_u64(), Some(items as u64), "{line}");
     }
 }
+
+/// Each item carries the job: a plain-text summary (in RSS and the JSON Feed), the whole
+/// description (sanitised) in RSS's `content:encoded`, and categories that say each thing
+/// once (a job whose location is "Remote" is not filed under Remote twice).
+#[test]
+fn items_carry_the_job_and_say_each_category_once() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = tempfile::tempdir().expect("temp dir");
+    let files = build_into(root, out.path());
+    let xml = String::from_utf8_lossy(&files["rss.xml"]).into_owned();
+    let doc = roxmltree::Document::parse(&xml).expect("well-formed XML");
+    let content = "http://purl.org/rss/1.0/modules/content/";
+    let item = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("item"))
+        .find(|i| {
+            i.children().any(|c| {
+                c.has_tag_name("link") && c.text().is_some_and(|t| t.contains("/jobs/offshorly-"))
+            })
+        })
+        .expect("the Offshorly job, located \"Remote\"");
+    let categories: Vec<&str> = item
+        .children()
+        .filter(|c| c.has_tag_name("category"))
+        .filter_map(|c| c.text())
+        .collect();
+    assert_eq!(
+        categories
+            .iter()
+            .filter(|c| c.eq_ignore_ascii_case("remote"))
+            .count(),
+        1,
+        "{categories:?}"
+    );
+    let encoded = item
+        .children()
+        .find(|c| c.has_tag_name((content, "encoded")))
+        .and_then(|c| c.text())
+        .expect("content:encoded");
+    assert!(
+        encoded.contains("<p>") && !encoded.contains("<script"),
+        "{encoded}"
+    );
+    let description = item
+        .children()
+        .find(|c| c.has_tag_name("description"))
+        .and_then(|c| c.text())
+        .expect("description");
+    assert!(!description.contains("Remote · Remote"), "{description}");
+    assert!(description.len() < encoded.len() && description.chars().count() < 500);
+    let feed: serde_json::Value = serde_json::from_slice(&files["feed.json"]).expect("JSON Feed");
+    let items = feed["items"].as_array().expect("items");
+    let offshorly = items
+        .iter()
+        .find(|i| {
+            i["url"]
+                .as_str()
+                .is_some_and(|u| u.contains("/jobs/offshorly-"))
+        })
+        .expect("the Offshorly job");
+    let summary = offshorly["summary"].as_str().expect("summary");
+    assert!(summary.starts_with("Offshorly") && !summary.contains("Remote · Remote"));
+    // JSON Feed items stay plain text.
+    assert!(offshorly.get("content_html").is_none());
+}

@@ -17,6 +17,7 @@ mod import;
 mod indexnow;
 mod install;
 mod links;
+mod look;
 mod ownership;
 mod places;
 mod problems;

@@ -370,6 +370,14 @@ pub fn xml(text: &str) -> Vec<String> {
         if name == "description" && in_item && text.contains('<') {
             findings.push(format!("markup in an item description: {text:?}"));
         }
+        // The whole description, as HTML: sanitised as on the job's page.
+        if name == "encoded" && in_item {
+            findings.extend(
+                html_tokens(text)
+                    .into_iter()
+                    .map(|f| format!("content:encoded: {f}")),
+            );
+        }
         let is_link =
             matches!(name, "loc" | "guid") || (name == "link" && node.attribute("href").is_none());
         if is_link && !text.starts_with(BASE) {

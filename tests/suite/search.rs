@@ -46,6 +46,17 @@ const JOBS: [(&str, &str, &str, &str, &[&str]); 30] = [
     ("Data Analyst", "Dune", "Lima, Peru", "on-site", &["SQL"]),
 ];
 
+/// Salaries of the first jobs: the filter and the sort read them yearly, in euros (the main
+/// currency); the dollar one is left out of both.
+const SALARIES: [Option<&str>; 6] = [
+    Some("90k-110k EUR"),
+    Some("8000 EUR/month"),
+    None,
+    Some("150k USD"),
+    Some("60 EUR/hour"),
+    Some("70k EUR"),
+];
+
 fn board() -> TempBoard {
     let jobs: Vec<Value> = JOBS
         .iter()
@@ -56,6 +67,8 @@ fn board() -> TempBoard {
                 "workplace": workplace, "skills": skills,
                 "date": format!("2025-09-{:02}", 30 - n),
                 "url": format!("https://example.org/apply/{n}"),
+                "salary": SALARIES.get(n).copied().flatten(),
+                "description": if n == 9 { "You keep our *Zanzibar* cluster healthy." } else { "" },
             })
         })
         .collect();
@@ -182,6 +195,35 @@ fn search_finds_jobs_across_the_board() {
         ["Senior Kubernetes SRE"]
     );
     assert_eq!(report["page_errors"], json!([]));
+
+    assert_eq!(titles(&report["described"]), ["Support Engineer"]);
+    // 110k, 124.8k (60 an hour); not 96k (8,000 a month), the 150k in dollars, nor 70k.
+    let salary = &report["salary"];
+    assert_eq!(
+        titles(salary),
+        ["Backend Engineer", "Java Developer"],
+        "{salary}"
+    );
+    assert_eq!(salary["status"], "2 jobs match 100k EUR a year or more.");
+    assert_eq!(
+        titles(&report["by_pay"]),
+        ["Java Developer", "Backend Engineer"]
+    );
+    assert_eq!(report["by_date"]["url"], "/board/?salary=100000&sort=new");
+    assert_eq!(
+        titles(&report["by_date"]),
+        ["Backend Engineer", "Java Developer"]
+    );
+    assert_eq!(report["salary_options"][0], "Any salary");
+    assert_eq!(report["salary_options"][1], "20k EUR+");
+    assert_eq!(report["same_row"], "same");
+    for name in ["company", "page_two"] {
+        assert_eq!(
+            titles(&report[name]),
+            titles(kubernetes),
+            "search from {name}"
+        );
+    }
 
     for (view, violations) in report["axe"].as_object().expect("axe results") {
         assert_eq!(violations, &json!([]), "axe violations in {view}");

@@ -236,10 +236,12 @@ fn json_ld_cannot_be_broken_out_of() {
         if !minify {
             // Minified pages may keep `<` raw where HTML reads it as text (in <title>, in quoted
             // attributes); the plain page must not hold it at all.
+            // The JSON-LD, and the site's own script (relative dates).
+            assert_eq!(html.matches("<script").count(), 2, "{html}");
             assert_eq!(
-                html.matches("<script").count(),
+                html.matches("<script defer src=\"/search.").count(),
                 1,
-                "only the JSON-LD script element"
+                "only the JSON-LD script element and the site's script"
             );
         }
         let data = json_ld(&html).expect("json-ld");
@@ -287,21 +289,30 @@ fn every_group_has_its_pages_and_feeds() {
     );
 }
 
-/// The search box (and its script) is on the first index page only, so that later pages do not
-/// change whenever the search index does.
+/// Every page of every listing has the search box; other pages load the script (for their
+/// relative dates) but have no box.
 #[test]
-fn only_the_first_index_page_has_the_search_box() {
+fn every_listing_page_has_the_search_box() {
     let (_dir, files) = build_sample("https://example.org/");
     let page = |path: &str| String::from_utf8_lossy(&files[path]).into_owned();
-    let first = page("index.html");
-    assert!(first.contains("id=search") || first.contains("id=\"search\""));
-    assert!(first.contains("/search."), "the script is loaded");
-    for path in ["page/2/index.html", "page/3/index.html"] {
-        let later = page(path);
-        assert!(!later.contains("data-index"), "{path} has a search box");
-        assert!(
-            !later.contains("/search."),
-            "{path} loads the search script"
-        );
+    for path in [
+        "index.html",
+        "page/2/index.html",
+        "companies/oracle/index.html",
+        "locations/germany/index.html",
+        "types/remote/index.html",
+        "skills/java/index.html",
+    ] {
+        let listing = page(path);
+        assert!(listing.contains("data-index"), "{path} has no search box");
+        assert!(listing.contains("/search."), "{path} loads the script");
+    }
+    for path in [
+        "jobs/schreder-backend-developer/index.html",
+        "companies/index.html",
+    ] {
+        let other = page(path);
+        assert!(!other.contains("data-index"), "{path} has a search box");
+        assert!(other.contains("/search."), "{path} loads the script");
     }
 }

@@ -1,6 +1,25 @@
-// jobsmith search: finds jobs across the whole board as one types, from the index the build
-// writes under search/HASH/ (its format is described in src/targets/search.rs). Without this
-// script the form stays hidden, and the listing and the taxonomy pages remain the way to browse.
+// jobsmith's script, on every page. First it says the relative dates again from the reader's
+// clock: the build wrote "3 days ago" and the "New" badges from its own clock (`ago` in
+// src/date.rs, whose rules this follows). Then, on listing pages, the search: it finds jobs across
+// the whole board as one types, from the index the build writes under search/HASH/ (its format is
+// described in src/targets/search.rs). Without this script the form stays hidden, and the listing
+// and the taxonomy pages remain the way to browse.
+const DAY = 86400000;
+function refreshDates() {
+  const today = Math.floor(Date.now() / DAY);
+  const ago = (n, unit) => `${n} ${unit}s ago`;
+  for (const time of document.querySelectorAll("time[data-ago]")) {
+    const days = today - Math.floor(Date.parse(time.dateTime) / DAY);
+    time.textContent = days < 1 ? "today" : days < 2 ? "yesterday" : days < 14 ? ago(days, "day")
+      : days < 60 ? ago(Math.floor(days / 7), "week") : days < 730 ? ago(Math.floor(days / 30), "month")
+      : ago(Math.floor(days / 365), "year");
+  }
+  for (const badge of document.querySelectorAll("[data-until]")) {
+    if (Date.parse(badge.dataset.until) / DAY < today) badge.hidden = true;
+  }
+}
+refreshDates();
+
 (() => {
   "use strict";
   const root = document.getElementById("search");
@@ -14,9 +33,10 @@
   const listing = document.getElementById("listing") || {};
   const base = root.dataset.base;
   const FILTERS = ["workplace", "country", "skill"];
+  // Every field of the form kept in the address: the filters, the salary floor, the order.
+  const FIELDS = FILTERS.concat(["salary", "sort"]);
   const FACETS = { workplace: "workplaces", country: "countries", skill: "skills" };
   const PAGE = 20;
-  const MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split(" ");
   const UNAVAILABLE = "Search is not available right now; the pages below list every job.";
 
   // Each part of the index is fetched once; a failed fetch is forgotten, so it can be retried.
@@ -43,12 +63,24 @@
       .split(/[^a-z0-9]+/).filter(Boolean);
   }
 
-  // Marks the jobs having a word that starts with `word`: 2 where it is in the title, else 1.
+  // Marks the jobs having a word that starts with `word`: 2 where it is in the title, else 1
+  // (descriptions count for words of three letters or more).
   async function find(word, index) {
     const marks = new Uint8Array(index.jobs);
     const key = word.slice(0, 2);
-    if (!index.shardSet.has(key)) return marks;
-    const shard = await load(`w/${key}.json`);
+    const described = word.length >= 3 && index.describedSet.has(word.slice(0, 3));
+    const [shard, text] = await Promise.all([
+      index.shardSet.has(key) ? load(`w/${key}.json`) : {},
+      described ? load(`t/${word.slice(0, 3)}.json`) : {},
+    ]);
+    for (const found in text) {
+      if (!found.startsWith(word)) continue;
+      let job = 0;
+      for (const delta of text[found]) {
+        job += delta;
+        marks[job] = 1;
+      }
+    }
     for (const found in shard) {
       if (!found.startsWith(word)) continue;
       const postings = shard[found];
@@ -73,14 +105,23 @@
     return allowed;
   }
 
+  // Marks the jobs paying at least `floor` a year in the board's main currency.
+  async function paying(floor) {
+    const pay = await load("s.json");
+    return Uint8Array.from(pay, (amount) => (amount >= floor ? 1 : 0));
+  }
+
   // Every job that has all the query's words and passes every filter: jobs with more of the
-  // words in their title first, newer first among equals (numbers follow the listing order).
+  // words in their title first, newer first among equals (numbers follow the listing order);
+  // or newest first, or best paid first, as `state.sort` asks.
   async function search(state, index) {
     const query = words(state.q);
     const filters = FILTERS.filter((kind) => state[kind]);
-    const [marks, allowed] = await Promise.all([
+    const [marks, allowed, pay] = await Promise.all([
       Promise.all(query.map((word) => find(word, index))),
-      Promise.all(filters.map((kind) => only(kind, state[kind], index))),
+      Promise.all(filters.map((kind) => only(kind, state[kind], index))
+        .concat(state.salary ? [paying(Number(state.salary))] : [])),
+      state.sort === "pay" ? load("s.json") : null,
     ]);
     const ranks = query.map(() => []).concat([[]]);
     next: for (let job = 0; job < index.jobs; job++) {
@@ -92,7 +133,10 @@
       for (const a of allowed) if (!a[job]) continue next;
       ranks[inTitle].push(job);
     }
-    return ranks.reverse().flat();
+    const found = ranks.reverse().flat();
+    if (state.sort === "new") return found.sort((a, b) => a - b);
+    if (pay) return found.sort((a, b) => pay[b] - pay[a] || a - b);
+    return found;
   }
 
   function element(tag, attributes, ...children) {
@@ -102,58 +146,41 @@
     return node;
   }
 
-  // One result, shown as templates/job_row.html shows a job.
-  function row(doc, index) {
-    const [title, path, company, location, workplace, date, salary, country, skills] = doc;
-    const [kind, label] = index.workplaces[workplace];
-    const meta = element("p", { class: "job-meta" }, element("span", { class: "company" }, company), ` · ${location}`);
-    if (country !== null) {
-      const [slug, name] = index.countries[country];
-      meta.append(" (", element("a", { href: `${base}locations/${slug}/` }, name), ")");
-    }
-    const [year, month, day] = date.split("-");
-    meta.append(" · ", element("a", { class: `badge badge-${kind}`, href: `${base}types/${kind}/` }, label),
-      " · ", element("time", { datetime: date }, `${Number(day)} ${MONTHS[month - 1]} ${year}`));
-    if (salary) meta.append(" · ", element("span", { class: "salary" }, salary));
-    const item = element("li", { class: "job" },
-      element("h2", { class: "job-title" }, element("a", { href: base + path }, title)), meta);
-    if (skills.length) {
-      item.append(element("ul", { class: "skills", "aria-label": "Skills" }, ...skills.map((n) => {
-        const [slug, name] = index.skills[n];
-        return element("li", {}, element("a", { href: `${base}skills/${slug}/` }, name));
-      })));
-    }
-    return item;
+  // One result: its listing row (templates/job_row.html), as the build made it.
+  function row(html) {
+    const holder = document.createElement("template");
+    holder.innerHTML = html;
+    return holder.content.firstElementChild || element("li", {});
   }
 
   // The rows of some ranked jobs, once their document chunks are loaded.
   async function rows(jobs, index) {
     const chunks = [...new Set(jobs.map((job) => Math.floor(job / index.chunk)))];
     const docs = new Map(await Promise.all(chunks.map(async (n) => [n, await load(`d/${n}.json`)])));
-    return jobs.map((job) => row(docs.get(Math.floor(job / index.chunk))[job % index.chunk], index));
+    return jobs.map((job) => row(docs.get(Math.floor(job / index.chunk))[job % index.chunk]));
   }
 
   function current() {
     const state = { q: input.value };
-    for (const kind of FILTERS) state[kind] = form.elements[kind].value;
+    for (const kind of FIELDS) state[kind] = form.elements[kind].value;
     return state;
   }
 
   function fromUrl() {
     const params = new URLSearchParams(location.search);
     const state = { q: params.get("q") || "" };
-    for (const kind of FILTERS) state[kind] = params.get(kind) || "";
+    for (const kind of FIELDS) state[kind] = params.get(kind) || "";
     return state;
   }
 
-  const active = (state) => words(state.q).length > 0 || FILTERS.some((kind) => state[kind]);
+  const active = (state) => words(state.q).length > 0 || FILTERS.concat(["salary"]).some((kind) => state[kind]);
 
   // Puts the state in the address: a new history entry when a search starts or a filter
   // changes, the same entry while the query is typed.
   function remember(state, push) {
     const params = new URLSearchParams();
     if (state.q) params.set("q", state.q);
-    for (const kind of FILTERS) if (state[kind]) params.set(kind, state[kind]);
+    for (const kind of FIELDS) if (state[kind]) params.set(kind, state[kind]);
     const search = params.toString() ? `?${params}` : "";
     if (search === location.search) return;
     const url = location.pathname + search + location.hash;
@@ -167,6 +194,7 @@
       const facet = index[FACETS[kind]].find(([slug]) => slug === state[kind]);
       if (facet) parts.push(facet[1]);
     }
+    if (state.salary) parts.push(`${money(Number(state.salary))} ${index.currency} a year or more`);
     const what = parts.join(", ");
     if (count === 0) return `No jobs match ${what}.`;
     return `${count} ${count === 1 ? "job matches" : "jobs match"} ${what}.`;
@@ -195,6 +223,7 @@
       ranked = found;
       shown = first.length;
       results.replaceChildren(...first);
+      refreshDates();
       results.hidden = shown === 0;
       more.hidden = shown >= ranked.length;
       listing.hidden = true;
@@ -210,6 +239,7 @@
       const next = await rows(ranked.slice(shown, shown + PAGE), await ready);
       if (mine !== generation || next.length === 0) return;
       results.append(...next);
+      refreshDates();
       shown += next.length;
       more.hidden = shown >= ranked.length;
       next[0].querySelector("a").focus();
@@ -224,11 +254,14 @@
     }
   }
 
-  // Shows the state of the address in the form; unknown filter values fall back to "Any".
+  // 120000 as "120k", as the rows write amounts.
+  const money = (amount) => (amount >= 10000 ? `${Math.round(amount / 1000)}k` : amount.toLocaleString("en"));
+
+  // Shows the state of the address in the form; unknown values fall back to the first option.
   function restore() {
     const state = fromUrl();
     input.value = state.q;
-    for (const kind of FILTERS) {
+    for (const kind of FIELDS) {
       const select = form.elements[kind];
       select.value = state[kind];
       if (select.selectedIndex < 0) select.value = "";
@@ -236,9 +269,13 @@
   }
 
   const ready = load("index.json").then((index) => {
-    if (index.format !== 1) throw new Error(`index format ${index.format}`);
+    if (index.format !== 2) throw new Error(`index format ${index.format}`);
     index.shardSet = new Set(index.shards);
+    index.describedSet = new Set(index.described);
     for (const kind of FILTERS) fill(form.elements[kind], index[FACETS[kind]]);
+    const salary = form.elements.salary;
+    for (const step of index.steps) salary.append(element("option", { value: step }, `${money(step)} ${index.currency}+`));
+    if (!index.steps.length) salary.closest(".search-field").hidden = true;
     return index;
   });
 
@@ -252,7 +289,7 @@
     status.textContent = UNAVAILABLE;
   });
   input.addEventListener("input", () => update("type"));
-  for (const kind of FILTERS) form.elements[kind].addEventListener("change", () => update("push"));
+  for (const kind of FIELDS) form.elements[kind].addEventListener("change", () => update("push"));
   form.addEventListener("submit", (event) => {
     event.preventDefault();
     update("type");
