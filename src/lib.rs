@@ -208,7 +208,7 @@ pub fn read_board_with(
 /// `jobsmith check`: reads and validates everything, writes nothing.
 pub fn check(root: &Path, now: DateTime<Utc>) -> anyhow::Result<Summary> {
     let board = read_board(root, None, false)?;
-    Renderer::new(&Theme::load(root)?)?;
+    Renderer::new(&Theme::load(root)?, false, false)?;
     let site = Site::new(
         &board.config,
         board.valid.jobs,
@@ -275,7 +275,8 @@ pub fn render_board(
     let mut stages = Vec::new();
     let (theme, renderer) = timed(&mut stages, "templates", || {
         let theme = Theme::load(&options.root)?;
-        let renderer = Renderer::new(&theme)?;
+        let bare = crate::minify::url_is_bare(&config.base_url);
+        let renderer = Renderer::new(&theme, config.minify, bare)?;
         anyhow::Ok((theme, renderer))
     })?;
     let selection = Selection {
@@ -340,13 +341,12 @@ pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<Vec<St
     let Ctx {
         cards,
         rows,
-        minified_rows,
         summaries,
         feed_items,
         search,
         ..
     } = ctx;
-    let caches = (cards, rows, minified_rows, summaries, feed_items, search);
+    let caches = (cards, rows, summaries, feed_items, search);
     std::thread::spawn(move || drop(caches));
     Ok(stages)
 }

@@ -238,9 +238,7 @@ fn render_index(
         context.extend(extra.clone());
         context.insert("heading", heading);
         context.insert("letters", &letters);
-        let html = ctx
-            .renderer
-            .render_page("groups.html", &context, super::html::PAGE_SIZE)?;
-        Ok(ctx.finish_html(html))
+        ctx.renderer
+            .render_page("groups.html", &context, super::html::PAGE_SIZE)
     })
 }
