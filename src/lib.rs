@@ -241,9 +241,7 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
         options.progress.clone(),
     )?;
     let (config, mut summary, site) = render_board(options, board, &staging)?;
-    // Freeing a large model takes a while: another thread does it, and a process that exits
-    // first leaves it to the system.
-    std::thread::spawn(move || drop(site));
+    drop_later(site);
     summary.files = staging.site_files();
     let archive = config.archive.enabled.then(|| ArchivePolicy {
         dir: config.archive.dir.clone(),
@@ -306,6 +304,13 @@ pub fn render_board(
     Ok((config, summary, site))
 }
 
+/// Frees `value` on another thread: freeing a large model or its caches (tens of thousands of
+/// jobs, cards and rows) takes a while, and is not on the way to the output. A process that exits
+/// first leaves it to the system.
+pub(crate) fn drop_later<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
+}
+
 /// The README already on disk, when it has markers to splice between.
 fn read_existing_readme(root: &Path, config: &Config) -> anyhow::Result<Option<String>> {
     if !config.readme.enabled {
@@ -337,7 +342,6 @@ pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<Vec<St
         timed(&mut stages, name, || target(&ctx, sink))?;
         ctx.release_after(name);
     }
-    // Tens of thousands of cards and rows take a while to free: not on the way to the output.
     let Ctx {
         cards,
         rows,
@@ -346,7 +350,6 @@ pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<Vec<St
         search,
         ..
     } = ctx;
-    let caches = (cards, rows, summaries, feed_items, search);
-    std::thread::spawn(move || drop(caches));
+    drop_later((cards, rows, summaries, feed_items, search));
     Ok(stages)
 }
