@@ -172,8 +172,12 @@ fn plain(status: StatusCode, text: &'static str) -> Response<Body> {
     response
 }
 
-/// The media type of a site file, by its extension; text in UTF-8.
+/// The media type of a site file, by its extension; text in UTF-8. Feeds and the sitemap are
+/// `application/xml` (mime_guess says `text/xml`), as static hosts serve them.
 fn content_type(path: &str) -> HeaderValue {
+    if path.rsplit_once('.').is_some_and(|(_, e)| e.eq_ignore_ascii_case("xml")) {
+        return HeaderValue::from_static("application/xml");
+    }
     let Some(kind) = mime_guess::from_path(path).first() else {
         return HeaderValue::from_static("application/octet-stream");
     };
@@ -239,7 +243,7 @@ mod tests {
     fn knows_the_types_the_site_uses() {
         assert_eq!(content_type("a/index.html"), "text/html; charset=utf-8");
         assert_eq!(content_type("style.1234.css"), "text/css; charset=utf-8");
-        assert_eq!(content_type("sitemap.xml"), "text/xml; charset=utf-8");
+        assert_eq!(content_type("sitemap.xml"), "application/xml");
         assert_eq!(content_type("feed.json"), "application/json");
         assert_eq!(content_type("favicon.svg"), "image/svg+xml");
         assert_eq!(content_type("x.woff2"), "font/woff2");
