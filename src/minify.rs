@@ -80,7 +80,6 @@ pub fn templates(templates: &mut [(String, String, bool)]) -> Vec<String> {
 /// Template `text` minified, or `None` when it is not safe to (see `Scan`) or the minifier did not
 /// give back every tera tag and every HTML tag of it, in order. With `bare`, `BARE_VALUES` may
 /// stand unquoted.
-#[cfg(feature = "minify")]
 fn template(text: &str, scan: &Scan, bare: bool) -> Option<String> {
     if !scan.safe || text.contains(OPEN) || text.contains(CLOSE) {
         return None;
@@ -97,15 +96,22 @@ fn template(text: &str, scan: &Scan, bare: bool) -> Option<String> {
         at = tag.end;
     }
     marked.push_str(&text[at..]);
-    let minified = String::from_utf8(minify_html::minify(marked.as_bytes(), &cfg())).ok()?;
+    let minified = minify_html(&marked)?;
     if Scan::new(&minified).elements != Scan::new(&marked).elements {
         return None;
     }
     restore(&minified, text, &scan.tags)
 }
 
+/// `html` as minify-html gives it back.
+#[cfg(feature = "minify")]
+fn minify_html(html: &str) -> Option<String> {
+    String::from_utf8(minify_html::minify(html.as_bytes(), &cfg())).ok()
+}
+
+/// Without the `minify` feature, nothing is minified.
 #[cfg(not(feature = "minify"))]
-fn template(_text: &str, _scan: &Scan, _bare: bool) -> Option<String> {
+fn minify_html(_html: &str) -> Option<String> {
     None
 }
 

@@ -175,7 +175,10 @@ fn plain(status: StatusCode, text: &'static str) -> Response<Body> {
 /// The media type of a site file, by its extension; text in UTF-8. Feeds and the sitemap are
 /// `application/xml` (mime_guess says `text/xml`), as static hosts serve them.
 fn content_type(path: &str) -> HeaderValue {
-    if path.rsplit_once('.').is_some_and(|(_, e)| e.eq_ignore_ascii_case("xml")) {
+    if path
+        .rsplit_once('.')
+        .is_some_and(|(_, e)| e.eq_ignore_ascii_case("xml"))
+    {
         return HeaderValue::from_static("application/xml");
     }
     let Some(kind) = mime_guess::from_path(path).first() else {
