@@ -27,13 +27,18 @@ pub enum Command {
     /// Build the site, README and archive from the board's dataset.
     Build(BuildArgs),
     /// Load and validate everything; build nothing. Exits 1 on any error.
-    Check(CommonArgs),
+    Check(CheckArgs),
     /// Write a new job file under content/jobs/.
     New(NewArgs),
     /// Write a new working board into DIR.
     Init(InitArgs),
     /// Turn a published README, an archive file, or JSON/CSV rows into job files.
     Import(ImportArgs),
+    /// Bring jobs in from the [[sources]] of jobsmith.toml (applicant-tracking systems) into
+    /// content/sources/. Exits 1 when a source fails or a posting is refused.
+    Fetch(FetchArgs),
+    /// Tell search engines (IndexNow) which pages the last build changed, added or removed.
+    Ping(PingArgs),
     /// Print shell completions for bash, zsh, fish, elvish or powershell.
     Completions {
         /// The shell to complete for.
@@ -58,12 +63,51 @@ pub struct CommonArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// How to print problems: text, github (workflow commands that mark lines in a pull
+    /// request) or json.
+    #[arg(long, value_enum, default_value = "text")]
+    pub format: crate::annotate::Format,
+    /// Also list, job by job, what Google for Jobs requires or recommends that a job lacks.
+    #[arg(long)]
+    pub google: bool,
+    /// Also ask every current job's apply URL, and report the dead ones (answers kept a day in
+    /// .jobsmith-cache/).
+    #[arg(long)]
+    pub links: bool,
+    /// With --links: write `valid_through` into the job files of jobs whose URL is dead.
+    #[arg(long, requires = "links")]
+    pub close_dead: bool,
+    /// With --links: seconds to wait for each answer.
+    #[arg(long, value_name = "SECONDS", default_value_t = 10, requires = "links")]
+    pub timeout: u64,
+}
+
+#[derive(Debug, Args)]
+pub struct PingArgs {
+    /// The board's folder.
+    #[arg(long, value_name = "DIR", default_value = ".")]
+    pub root: PathBuf,
+    /// The site the last build wrote (default: ROOT/public).
+    #[arg(long, value_name = "DIR")]
+    pub output: Option<PathBuf>,
+    /// The IndexNow endpoint to send to.
+    #[arg(long, value_name = "URL", default_value = crate::ping::DEFAULT_ENDPOINT)]
+    pub endpoint: String,
+}
+
+#[derive(Debug, Args)]
 pub struct BuildArgs {
     #[command(flatten)]
     pub common: CommonArgs,
     /// Where to write the site (default: ROOT/public).
     #[arg(long, value_name = "DIR")]
     pub output: Option<PathBuf>,
+    /// Replace the output folder even when it holds files jobsmith did not write.
+    #[arg(long)]
+    pub force_output: bool,
     /// Use this base URL instead of the configuration's.
     #[arg(long, value_name = "URL")]
     pub base_url: Option<String>,
@@ -154,6 +198,15 @@ pub struct ImportArgs {
     pub force: bool,
 }
 
+#[derive(Debug, Args)]
+pub struct FetchArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Fetch only this source: its name (`greenhouse-acmeco`) or its board.
+    #[arg(long, value_name = "NAME")]
+    pub only: Option<String>,
+}
+
 /// Runs the command line and returns the exit status.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
@@ -190,6 +243,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 drafts: args.drafts,
                 skip_invalid: args.skip_invalid,
                 minify: args.no_minify.then_some(false),
+                force_output: args.force_output,
                 ..BuildOptions::new(args.common.root, now)
             };
             let started = std::time::Instant::now();
@@ -211,17 +265,7 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             }
             Ok(())
         }
-        Command::Check(args) => {
-            let now = clock(args.now.as_deref())?;
-            let summary: Summary = crate::check(&args.root, now)?;
-            print_problems(&summary.problems);
-            eprintln!(
-                "No errors: {}, {}",
-                count(summary.jobs, "job"),
-                count(summary.companies, "company")
-            );
-            Ok(())
-        }
+        Command::Check(args) => check(&args),
         Command::New(args) => {
             let now = clock(args.common.now.as_deref())?;
             let job = crate::scaffold::NewJob {
@@ -237,6 +281,14 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Import(args) => import(args),
+        Command::Fetch(args) => fetch(args),
+        Command::Ping(args) => {
+            let output = args.output.unwrap_or_else(|| args.root.join("public"));
+            for answer in crate::ping::ping(&args.root, &output, &args.endpoint)? {
+                eprintln!("{answer}");
+            }
+            Ok(())
+        }
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut command, "jobsmith", &mut std::io::stdout());
@@ -273,6 +325,42 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
     }
 }
 
+/// `jobsmith check`: problems in the chosen format; a summary line on standard error.
+fn check(args: &CheckArgs) -> anyhow::Result<()> {
+    use crate::annotate::Format;
+    let now = clock(args.common.now.as_deref())?;
+    let links = args.links.then(|| crate::links::LinkOptions {
+        timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+        close_dead: args.close_dead,
+    });
+    let checked = crate::check_links(&args.common.root, now, args.google, links.as_ref());
+    let (problems, outcome) = match checked {
+        Ok(summary) => (summary.problems.clone(), Ok(summary)),
+        Err(err) if args.format == Format::Text => return Err(err),
+        Err(err) => match err.downcast::<InvalidInput>() {
+            Ok(invalid) => {
+                let message = BadInput(invalid.to_string());
+                (invalid.problems, Err(message))
+            }
+            Err(err) => return Err(err),
+        },
+    };
+    match args.format {
+        Format::Text => print_problems(&problems),
+        Format::Github => problems
+            .iter()
+            .for_each(|p| println!("{}", crate::annotate::github(p))),
+        Format::Json => println!("{}", crate::annotate::json(&problems)),
+    }
+    let summary: Summary = outcome?;
+    eprintln!(
+        "No errors: {}, {}",
+        count(summary.jobs, "job"),
+        count(summary.companies, "company")
+    );
+    Ok(())
+}
+
 fn import(args: ImportArgs) -> anyhow::Result<()> {
     let report =
         crate::import::import(&args.root, &args.files, args.format, &args.into, args.force)?;
@@ -297,6 +385,49 @@ fn import(args: ImportArgs) -> anyhow::Result<()> {
     if report.problems.iter().any(Problem::is_error) {
         let message = "some rows were refused (listed above); the others were imported";
         return Err(BadInput(message.into()).into());
+    }
+    Ok(())
+}
+
+fn fetch(args: FetchArgs) -> anyhow::Result<()> {
+    let options = crate::fetch::Options {
+        root: &args.common.root,
+        only: args.only.as_deref(),
+        now: clock(args.common.now.as_deref())?,
+    };
+    let outcomes = crate::fetch::fetch(&options, &crate::fetch::Http::from_env()?)?;
+    let mut failed = 0;
+    for outcome in &outcomes {
+        for warning in &outcome.warnings {
+            eprintln!("warning: {}: {warning}", outcome.name);
+        }
+        for why in &outcome.refused {
+            eprintln!("error: {}: refused {why}", outcome.name);
+        }
+        failed += usize::from(!outcome.refused.is_empty());
+        match &outcome.result {
+            Ok(c) => eprintln!(
+                "{}: {} new, {} updated, {} closed, {} unchanged",
+                outcome.name, c.new, c.updated, c.closed, c.unchanged
+            ),
+            Err(why) => {
+                eprintln!(
+                    "error: {}: {why}; its files are left as they were",
+                    outcome.name
+                );
+                failed += usize::from(outcome.refused.is_empty());
+            }
+        }
+    }
+    if outcomes.is_empty() {
+        eprintln!("No [[sources]] in jobsmith.toml: nothing to fetch");
+    }
+    if failed > 0 {
+        let message = format!(
+            "{failed} of {} sources failed or refused postings (listed above)",
+            outcomes.len()
+        );
+        return Err(BadInput(message).into());
     }
     Ok(())
 }

@@ -43,7 +43,19 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ("archive.title", "string", "the board's title"),
     ("archive.footer", "string (markdown)", "\"\""),
     ("feeds.max_items", "integer", "50"),
+    ("feeds.combinations", "array of pairs of strings", "[]"),
+    ("feeds.aggregator.enabled", "boolean", "true"),
+    ("feeds.aggregator.output", "string", "\"feeds/indeed.xml\""),
     ("skills.extra", "array of strings", "[]"),
+    ("sources.kind", "string", "required in each [[sources]]"),
+    ("sources.board", "string", "required in each [[sources]]"),
+    (
+        "sources.company",
+        "string",
+        "the API's company name, else the board",
+    ),
+    ("sources.api_url", "string", "the API's documented host"),
+    ("indexnow.key", "string", "none"),
 ];
 
 /// The whole configuration, with defaults filled in.
@@ -64,6 +76,17 @@ pub struct Config {
     pub archive: Archive,
     pub feeds: Feeds,
     pub skills: Skills,
+    /// `[[sources]]`: where `jobsmith fetch` brings jobs in from.
+    pub sources: Vec<crate::fetch::Source>,
+    pub indexnow: IndexNow,
+}
+
+/// `[indexnow]`: the key that lets `jobsmith ping` tell search engines which pages changed.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct IndexNow {
+    /// 8 to 128 of `a-z`, `A-Z`, `0-9`, `-`; written as `/{key}.txt`.
+    pub key: Option<String>,
 }
 
 /// `[readme]`: the GitHub README target.
@@ -107,6 +130,27 @@ pub struct Archive {
 #[serde(default)]
 pub struct Feeds {
     pub max_items: usize,
+    /// Pairs of group kinds (`crate::targets::combos::KINDS`) to write combined feeds for.
+    pub combinations: Vec<Vec<String>>,
+    pub aggregator: Aggregator,
+}
+
+/// `[feeds.aggregator]`: the Indeed XML feed that job aggregators read.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct Aggregator {
+    pub enabled: bool,
+    /// Where in the site, `/`-separated, relative to the site root.
+    pub output: String,
+}
+
+impl Default for Aggregator {
+    fn default() -> Aggregator {
+        Aggregator {
+            enabled: true,
+            output: "feeds/indeed.xml".into(),
+        }
+    }
 }
 
 /// `[skills]`: extends the built-in list of recognised skills.
@@ -129,8 +173,10 @@ impl Default for Config {
             categories: Vec::new(),
             readme: Readme::default(),
             archive: Archive::default(),
-            feeds: Feeds { max_items: 50 },
+            feeds: Feeds::default(),
             skills: Skills::default(),
+            sources: Vec::new(),
+            indexnow: IndexNow::default(),
         }
     }
 }
@@ -164,7 +210,11 @@ impl Default for Archive {
 
 impl Default for Feeds {
     fn default() -> Feeds {
-        Feeds { max_items: 50 }
+        Feeds {
+            max_items: 50,
+            combinations: Vec::new(),
+            aggregator: Aggregator::default(),
+        }
     }
 }
 
@@ -172,8 +222,10 @@ impl Default for Feeds {
 /// as `Problem`s (warnings for unknown keys), with the configuration when it is usable.
 pub fn load(root: &Path) -> anyhow::Result<(Option<Config>, Vec<Problem>)> {
     let path = root.join(FILE_NAME);
-    let text = std::fs::read_to_string(&path)
+    let bytes = crate::load::read_regular(&path)
         .with_context(|| format!("cannot read {}", path.display()))?;
+    let text = String::from_utf8(bytes)
+        .map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", path.display()))?;
     Ok(parse(&text))
 }
 
@@ -237,6 +289,15 @@ fn check(
             }
         }
     }
+    let board_paths = [
+        ("readme.output", "output", &config.readme.output),
+        ("archive.dir", "dir", &config.archive.dir),
+    ];
+    for (key, leaf, value) in board_paths {
+        if let Some(message) = crate::write::outputs::board_path_problem(key, value) {
+            problems.push(Problem::error(FILE_NAME, key_line(text, leaf), 1, message));
+        }
+    }
     if config.per_page == 0 {
         let line = key_line(text, "per_page");
         problems.push(Problem::error(
@@ -246,20 +307,72 @@ fn check(
             "`per_page` must be at least 1",
         ));
     }
+    if !is_site_path(&config.feeds.aggregator.output) {
+        let line = table_key_line(text, "feeds.aggregator", "output");
+        let message = format!(
+            "`feeds.aggregator.output` must be a relative path of plain names inside the site, such as \"feeds/indeed.xml\", not {:?}",
+            config.feeds.aggregator.output
+        );
+        problems.push(Problem::error(FILE_NAME, line, 1, message));
+    }
+    for pair in &config.feeds.combinations {
+        let known = |k: &String| crate::targets::combos::KINDS.contains(&k.as_str());
+        if pair.len() != 2 || pair[0] == pair[1] || !pair.iter().all(known) {
+            let line = key_line(text, "combinations");
+            let message = format!(
+                "each of `feeds.combinations` must be two different kinds of {}, not {pair:?}",
+                crate::targets::combos::KINDS.join(", ")
+            );
+            problems.push(Problem::error(FILE_NAME, line, 1, message));
+        }
+    }
+    if let Some(key) = &config.indexnow.key
+        && !crate::indexnow::is_valid_key(key)
+    {
+        let line = key_line(text, "key");
+        let message =
+            format!("`indexnow.key` must be 8 to 128 letters, digits or `-`, not {key:?}");
+        problems.push(Problem::error(FILE_NAME, line, 1, message));
+    }
     (problems.len() == before).then_some(config)
 }
 
-/// Checks that `url` is absolute http(s) and gives it a trailing `/`.
+/// A `/`-separated relative path of plain names (no `.`, `..`, empty or hidden segments, no
+/// backslash or control character): a file the site may hold.
+fn is_site_path(path: &str) -> bool {
+    !path.is_empty()
+        && path.split('/').all(|segment| {
+            !segment.is_empty()
+                && !segment.starts_with('.')
+                && !segment
+                    .chars()
+                    .any(|c| c == '\\' || c == ':' || c.is_control())
+        })
+}
+
+/// Checks that `url` is an absolute http(s) URL with a host and nothing after its path (a
+/// query or fragment would end up inside every link: `/board/?x=1/search.js`), and gives it a
+/// trailing `/`. The text is kept as written, apart from that slash.
 pub fn normalise_base_url(url: &str) -> Option<String> {
-    let url = url.trim();
-    let rest = url
-        .strip_prefix("https://")
-        .or_else(|| url.strip_prefix("http://"))?;
-    let host = rest.split('/').next().unwrap_or("");
-    if host.is_empty() || url.chars().any(|c| c.is_whitespace() || c.is_control()) {
+    let text = url.trim();
+    if text.chars().any(|c| c.is_whitespace() || c.is_control()) || text.contains(['?', '#']) {
         return None;
     }
-    let mut url = url.to_string();
+    let after_scheme = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))?;
+    if after_scheme.starts_with(['/', '\\']) {
+        return None;
+    }
+    let parsed = url::Url::parse(text).ok()?;
+    let web = matches!(parsed.scheme(), "http" | "https");
+    if !web || parsed.host_str().is_none_or(str::is_empty) || !parsed.username().is_empty() {
+        return None;
+    }
+    if parsed.password().is_some() {
+        return None;
+    }
+    let mut url = text.to_string();
     if !url.ends_with('/') {
         url.push('/');
     }
@@ -281,6 +394,11 @@ fn warn_unknown_keys(text: &str, table: &toml::Table, prefix: &str, problems: &m
             toml::Value::Table(inner) if known_table => {
                 warn_unknown_keys(text, inner, &dotted, problems)
             }
+            toml::Value::Array(items) if known_table => {
+                for inner in items.iter().filter_map(toml::Value::as_table) {
+                    warn_unknown_keys(text, inner, &dotted, problems);
+                }
+            }
             _ if known_leaf => {}
             _ => {
                 let line = key_line(text, key);
@@ -288,6 +406,24 @@ fn warn_unknown_keys(text: &str, table: &toml::Table, prefix: &str, problems: &m
                 problems.push(Problem::warning(FILE_NAME, line, 1, message));
             }
         }
+    }
+}
+
+/// The line that sets `key` inside the `[table]` section, for messages; else as `key_line`.
+fn table_key_line(text: &str, table: &str, key: &str) -> usize {
+    let header = format!("[{table}]");
+    let Some(start) = text.lines().position(|l| l.trim() == header) else {
+        return key_line(text, key);
+    };
+    let section: String = text
+        .lines()
+        .skip(start + 1)
+        .take_while(|l| !l.trim_start().starts_with('['))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    match key_line(&section, key) {
+        1 if !section.trim_start().starts_with(key) => key_line(text, key),
+        line => start + 1 + line,
     }
 }
 
@@ -335,6 +471,30 @@ mod tests {
     }
 
     #[test]
+    fn a_base_url_is_a_plain_web_address() {
+        for good in [
+            "https://e.org",
+            "http://e.org/board",
+            "https://e.org:8080/a/b/",
+        ] {
+            assert!(normalise_base_url(good).is_some(), "{good}");
+        }
+        for bad in [
+            "https://e.org/board/?x=1",
+            "https://e.org/#top",
+            "ftp://e.org/",
+            "https://",
+            "https:///path",
+            "javascript:alert(1)",
+            "https://user:pw@e.org/",
+            "https://e.org/a b/",
+            "//e.org/",
+        ] {
+            assert_eq!(normalise_base_url(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn refuses_a_relative_base_url() {
         let (config, problems) = parse("title = \"T\"\n\nbase_url = \"/board/\"\n");
         assert!(config.is_none());
@@ -355,6 +515,53 @@ mod tests {
                 "jobsmith.toml:5:1: warning: unknown key `readme.max_job` (ignored)",
             ]
         );
+    }
+
+    #[test]
+    fn sources_are_read_and_their_unknown_keys_and_kinds_named() {
+        let base = "title = \"T\"\nbase_url = \"https://e.org\"\n";
+        let text = format!("{base}[[sources]]\nkind = \"lever\"\nboard = \"globex\"\nbord = 1\n");
+        let (config, problems) = parse(&text);
+        let config = config.expect("valid");
+        assert_eq!(config.sources[0].name(), "lever-globex");
+        let shown: Vec<_> = problems.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            ["jobsmith.toml:6:1: warning: unknown key `sources.bord` (ignored)"]
+        );
+        let (config, problems) = parse(&format!(
+            "{base}[[sources]]\nkind = \"taleo\"\nboard = \"x\"\n"
+        ));
+        assert!(config.is_none());
+        assert_eq!(problems[0].line, 4, "{problems:?}");
+    }
+
+    #[test]
+    fn refuses_readme_and_archive_paths_into_the_board_itself() {
+        for (key, value, line) in [
+            ("output", "jobsmith.toml", 4),
+            ("output", "content/jobs/a.md", 4),
+            ("output", "../README.md", 4),
+            ("dir", "content/jobs", 4),
+            ("dir", ".", 4),
+            ("dir", "/tmp/archive", 4),
+        ] {
+            let table = if key == "dir" { "archive" } else { "readme" };
+            let text = format!(
+                "title = \"T\"\nbase_url = \"https://e.org\"\n[{table}]\n{key} = \"{value}\"\n"
+            );
+            let (config, problems) = parse(&text);
+            assert!(config.is_none(), "{value}");
+            assert_eq!((problems[0].line, problems.len()), (line, 1), "{value}");
+        }
+    }
+
+    #[test]
+    fn a_bad_aggregator_path_is_reported_at_its_own_line() {
+        let text = "title = \"T\"\nbase_url = \"https://e.org\"\n[readme]\noutput = \"README.md\"\n[feeds.aggregator]\nenabled = true\noutput = \"../x.xml\"\n";
+        let (config, problems) = parse(text);
+        assert!(config.is_none());
+        assert_eq!(problems[0].line, 7, "{problems:?}");
     }
 
     #[test]

@@ -202,6 +202,9 @@ pub struct Job {
     pub skills: Vec<String>,
     pub categories: Vec<String>,
     pub draft: bool,
+    /// Whether the job is applied for on the board's own page (`direct_apply`; Google's
+    /// `directApply`), not on another site.
+    pub direct_apply: bool,
     /// The description as written (markdown).
     pub description: String,
     pub origin: Origin,
@@ -229,13 +232,14 @@ impl Hash for Job {
             skills,
             categories,
             draft,
+            direct_apply,
             description,
             origin,
         } = self;
         (id, handle, title, company, company_url, location).hash(state);
         (date, posted, url, workplace, employment, valid_through).hash(state);
         salary.as_ref().map(Salary::hash_key).hash(state);
-        (skills, categories, draft, description, origin).hash(state);
+        (skills, categories, draft, direct_apply, description, origin).hash(state);
     }
 }
 

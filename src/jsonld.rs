@@ -53,6 +53,7 @@ pub fn job_posting(entry: &Entry, description_html: &str, expire_after_days: u32
             }
         }),
         date_posted: crate::date::iso(job.date),
+        direct_apply: job.direct_apply,
         // Written in below.
         description: "",
         employment_type: job.employment.map(|e| e.schema_org()),
@@ -162,6 +163,8 @@ struct Posting<'a> {
     base_salary: Option<MonetaryAmount<'a>>,
     #[serde(rename = "datePosted")]
     date_posted: String,
+    #[serde(rename = "directApply")]
+    direct_apply: bool,
     description: &'a str,
     #[serde(rename = "employmentType", skip_serializing_if = "Option::is_none")]
     employment_type: Option<&'static str>,

@@ -8,16 +8,22 @@
 //!
 //! The clock is an input: nothing here reads the system time.
 
+pub mod annotate;
 pub mod cli;
 pub mod config;
 pub mod country;
 pub mod date;
+pub mod fetch;
+pub mod google;
 pub mod import;
+pub mod indexnow;
 pub mod job;
 pub mod jsonld;
+pub mod links;
 pub mod load;
 pub mod markdown;
 pub mod minify;
+pub mod ping;
 pub mod problem;
 pub mod readme;
 pub mod render;
@@ -48,7 +54,7 @@ use crate::render::{Renderer, Theme};
 use crate::site::{Selection, Site};
 use crate::targets::{Ctx, Sink, TARGETS};
 use crate::validate::Valid;
-use crate::write::{ArchivePolicy, Staging};
+use crate::write::{ArchivePolicy, Destination, Staging};
 
 /// What `jobsmith build` was asked to do.
 #[derive(Debug, Clone)]
@@ -69,6 +75,8 @@ pub struct BuildOptions {
     pub minify: Option<bool>,
     /// Counts the site files written as the build goes, for a progress display.
     pub progress: Arc<AtomicUsize>,
+    /// Replace the output folder even when it holds files jobsmith did not write.
+    pub force_output: bool,
 }
 
 impl BuildOptions {
@@ -83,6 +91,7 @@ impl BuildOptions {
             now,
             minify: None,
             progress: Arc::default(),
+            force_output: false,
         }
     }
 
@@ -207,6 +216,23 @@ pub fn read_board_with(
 
 /// `jobsmith check`: reads and validates everything, writes nothing.
 pub fn check(root: &Path, now: DateTime<Utc>) -> anyhow::Result<Summary> {
+    check_with(root, now, false)
+}
+
+/// `jobsmith check`, with `google` (`--google`) adding a warning for each property Google for
+/// Jobs requires or recommends that a current job's posting lacks.
+pub fn check_with(root: &Path, now: DateTime<Utc>, google: bool) -> anyhow::Result<Summary> {
+    check_links(root, now, google, None)
+}
+
+/// `check_with`, and with `links` (`--links`) a warning for each current job whose apply URL is
+/// dead or does not answer (`links::check`, which asks the network).
+pub fn check_links(
+    root: &Path,
+    now: DateTime<Utc>,
+    google: bool,
+    links: Option<&links::LinkOptions>,
+) -> anyhow::Result<Summary> {
     let board = read_board(root, None, false)?;
     Renderer::new(&Theme::load(root)?, false, false)?;
     let site = Site::new(
@@ -215,12 +241,19 @@ pub fn check(root: &Path, now: DateTime<Utc>) -> anyhow::Result<Summary> {
         board.valid.companies,
         Selection { now, drafts: true },
     );
+    let mut problems = board.problems;
+    if google {
+        problems.extend(google::missing(&board.config, &site));
+    }
+    if let Some(options) = links {
+        problems.extend(links::check(root, &site, now, options)?);
+    }
     Ok(Summary {
         files: 0,
         jobs: site.entries.len(),
         current: site.current.len(),
         companies: site.companies.len(),
-        problems: board.problems,
+        problems,
         stages: Vec::new(),
     })
 }
@@ -228,6 +261,7 @@ pub fn check(root: &Path, now: DateTime<Utc>) -> anyhow::Result<Summary> {
 /// `jobsmith build`: the whole pipeline.
 pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
     let mut stages = Vec::new();
+    write::recover(&options.root)?;
     let board = timed(&mut stages, "read and validate", || {
         read_board(
             &options.root,
@@ -235,12 +269,28 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
             options.skip_invalid,
         )
     })?;
-    let staging = Staging::begin(
-        &options.root,
-        &options.output_dir(),
-        options.progress.clone(),
-    )?;
-    let (config, mut summary, site) = render_board(options, board, &staging)?;
+    let output = options.output_dir();
+    let destination = Destination {
+        root: &options.root,
+        output: &output,
+        force: options.force_output,
+        board_dirs: board_dirs(&board.config),
+    };
+    let staging = Staging::begin(&destination, options.progress.clone())?;
+    let key = board.config.indexnow.key.clone();
+    let recorder = key.as_ref().map(|_| indexnow::Recorder::new(&staging));
+    let sink: &dyn Sink = match &recorder {
+        Some(recorder) => recorder,
+        None => &staging,
+    };
+    let (config, mut summary, site) = render_board(options, board, sink)?;
+    stages.append(&mut summary.stages);
+    if let (Some(recorder), Some(key)) = (recorder, &key) {
+        // The output folder still holds the previous build: its manifest is compared with this one.
+        timed(&mut stages, "indexnow", || {
+            recorder.finish(key, &config.base_url, &output)
+        })?;
+    }
     drop_later(site);
     summary.files = staging.site_files();
     let archive = config.archive.enabled.then(|| ArchivePolicy {
@@ -248,10 +298,20 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
         today: options.now.date_naive(),
         keep_days: config.archive.keep_days,
     });
-    stages.append(&mut summary.stages);
     timed(&mut stages, "commit", || staging.commit(archive.as_ref()))?;
     summary.stages = stages;
     Ok(summary)
+}
+
+/// The board folders a build writes README and archive files into (where temporaries of a killed
+/// build may be left): the root, the README's folder and the archive folder.
+fn board_dirs(config: &Config) -> Vec<PathBuf> {
+    let readme = Path::new(&config.readme.output)
+        .parent()
+        .map(Path::to_path_buf);
+    let mut dirs = vec![PathBuf::new(), PathBuf::from(&config.archive.dir)];
+    dirs.extend(readme.filter(|p| !p.as_os_str().is_empty()));
+    dirs
 }
 
 /// Renders a board that `read_board` read into `sink`: what `build` writes, before writing it.
@@ -284,6 +344,8 @@ pub fn render_board(
     let site = timed(&mut stages, "site model", || {
         Site::new(&config, valid.jobs, valid.companies, selection)
     });
+    let mut problems = problems;
+    problems.extend(targets::combos::warnings(&site, &config.feeds.combinations));
     let existing_readme = read_existing_readme(&options.root, &config)?;
     let inputs = Inputs {
         config: &config,
@@ -317,8 +379,14 @@ fn read_existing_readme(root: &Path, config: &Config) -> anyhow::Result<Option<S
         return Ok(None);
     }
     let path = root.join(&config.readme.output);
-    match std::fs::read_to_string(&path) {
-        Ok(text) => Ok(text.contains(targets::readme::START_MARKER).then_some(text)),
+    match load::read_regular(&path) {
+        Ok(bytes) => {
+            let text = String::from_utf8(bytes)
+                .map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", path.display()))?;
+            targets::readme::check_markers(&config.readme.output, &text)
+                .map_err(problem::BadInput)?;
+            Ok(text.contains(targets::readme::START_MARKER).then_some(text))
+        }
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(err) => Err(anyhow::Error::new(err).context(format!("cannot read {}", path.display()))),
     }

@@ -61,6 +61,12 @@ pub fn render(markdown: &str, summary_chars: usize) -> (String, String) {
     (html, summary.finish())
 }
 
+/// Sanitises HTML from elsewhere (an applicant-tracking system's description) as descriptions
+/// holding raw HTML are: the same elements, attributes, link schemes and depth survive.
+pub fn sanitise_html(html: &str) -> String {
+    limit_depth(&sanitiser().clean(html).to_string(), MAX_DEPTH)
+}
+
 /// The events a description is rendered from: headings start at `h2`, elements deeper than
 /// `MAX_DEPTH` are unwrapped, and raw HTML cannot leave more than `MAX_RAW_OPEN` elements open.
 fn events(markdown: &str) -> impl Iterator<Item = Event<'_>> {
@@ -194,7 +200,7 @@ fn cap_raw_tags(html: &str, open: &mut usize) -> String {
             false
         };
         if keep {
-            out.push_str(tag);
+            out.push_str(&without_idle_rel(tag));
         }
         rest = &rest[start + tag_len..];
     }
@@ -242,12 +248,23 @@ fn limit_depth(html: &str, max: usize) -> String {
             keep
         };
         if keep {
-            out.push_str(tag);
+            out.push_str(&without_idle_rel(tag));
         }
         rest = &rest[start + tag_len..];
     }
     out.push_str(rest);
     out
+}
+
+/// An `a` start tag whose `href` the sanitiser removed (a `javascript:` link, say) without the
+/// `rel` it added to every `a`: `rel` without `href` is invalid HTML. In the sanitiser's output
+/// every attribute value is double-quoted with each `"` escaped, so ` href="` and ` rel="` can
+/// only be attributes, never text inside one.
+fn without_idle_rel(tag: &str) -> std::borrow::Cow<'_, str> {
+    if tag_name(tag) != "a" || tag.contains(" href=\"") {
+        return std::borrow::Cow::Borrowed(tag);
+    }
+    std::borrow::Cow::Owned(tag.replace(&format!(" rel=\"{LINK_REL}\""), ""))
 }
 
 /// The length of the tag at the start of `html`, up to its `>` outside quotes.
@@ -435,6 +452,28 @@ fn sanitiser() -> &'static ammonia::Builder<'static> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_link_whose_address_was_dropped_keeps_no_rel() {
+        for markdown in [
+            "<a href=\"javascript:alert(1)\">x</a>",
+            "<a title=\"t\" href=\"data:text/html,x\">x</a>",
+            "[x](javascript:alert(1))",
+            "<a>plain</a>",
+        ] {
+            let html = to_html(markdown);
+            assert!(!html.contains("rel="), "{markdown}: {html}");
+            assert!(
+                !html.contains("javascript") && !html.contains("data:"),
+                "{html}"
+            );
+        }
+        let kept = to_html("<a href=\"https://e.org/\">x</a> <b>b</b>");
+        assert!(
+            kept.contains("<a href=\"https://e.org/\" rel=\"nofollow noopener noreferrer\">x</a>"),
+            "{kept}"
+        );
+    }
 
     #[test]
     fn keeps_the_formatting_a_description_needs() {

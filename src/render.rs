@@ -180,6 +180,11 @@ impl Theme {
 fn read_files(root: &Path, folder: &str) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     let dir = root.join(folder);
     let mut found = Vec::new();
+    if dir.symlink_metadata().is_ok() && !dir.is_dir() {
+        bail!(BadInput(format!(
+            "{folder}: not a folder (or a broken symbolic link, or a loop)"
+        )));
+    }
     if !dir.is_dir() {
         return Ok(found);
     }
@@ -197,8 +202,14 @@ fn read_files(root: &Path, folder: &str) -> anyhow::Result<Vec<(String, Vec<u8>)
                 "{path}: refused: a symbolic link to outside the board"
             )));
         }
+        if !entry.file_type().is_file() && !entry.file_type().is_dir() {
+            let path = crate::load::relative(root, entry.path());
+            bail!(BadInput(format!(
+                "{path}: not a regular file (a pipe, socket or device); remove it"
+            )));
+        }
         if entry.file_type().is_file() {
-            let bytes = std::fs::read(entry.path())
+            let bytes = crate::load::read_regular(entry.path())
                 .with_context(|| format!("cannot read {}", entry.path().display()))?;
             found.push((crate::load::relative(&dir, entry.path()), bytes));
         }

@@ -76,8 +76,14 @@ pub fn new_job(root: &Path, job: &NewJob, now: DateTime<Utc>) -> anyhow::Result<
     text.push_str(&format!(
         "date = {date}\n+++\n\nDescribe the position here, in markdown.\n"
     ));
-    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    write_new(&path, &text)?;
+    // Through the board folder: a `content/jobs` that is a link leading elsewhere is refused.
+    let board = crate::write::BoardDir::open(root)?;
+    if !board.write_new(&Path::new("content/jobs").join(&name), text.as_bytes())? {
+        bail!(
+            "{} appeared while it was written; run the command again",
+            path.display()
+        );
+    }
     Ok(path)
 }
 
@@ -113,7 +119,7 @@ fn write_new(path: &Path, text: &str) -> anyhow::Result<()> {
 fn starter_files(today: &str) -> Vec<(&'static str, String)> {
     vec![
         ("jobsmith.toml", STARTER_CONFIG.to_string()),
-        (".gitignore", "/public/\n".to_string()),
+        (".gitignore", "/public/\n/.jobsmith-cache/\n".to_string()),
         (
             "content/jobs/example-company-backend-developer.md",
             STARTER_JOB.replace("DATE", today),
@@ -128,6 +134,14 @@ fn starter_files(today: &str) -> Vec<(&'static str, String)> {
         (
             ".github/workflows/refresh.yml",
             include_str!("../.github/workflows/refresh.yml").to_string(),
+        ),
+        (
+            ".github/workflows/check.yml",
+            include_str!("../.github/workflows/check.yml").to_string(),
+        ),
+        (
+            ".github/ISSUE_TEMPLATE/new-job.yml",
+            include_str!("../.github/ISSUE_TEMPLATE/new-job.yml").to_string(),
         ),
     ]
 }

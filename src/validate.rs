@@ -39,6 +39,7 @@ pub const JOB_KEYS: &[&str] = &[
     "skills",
     "categories",
     "draft",
+    "direct_apply",
     "description",
 ];
 
@@ -155,6 +156,7 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
     let listed_skills = f.list("skills");
     let categories = f.list("categories");
     let draft = f.boolean("draft");
+    let direct_apply = f.boolean("direct_apply");
     let description = f.description();
     if f.failed() {
         return None;
@@ -181,6 +183,7 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
         }
         _ => skills.recognise(&title, &description),
     };
+    let skills = capped_skills(record, skills, problems);
     Some(Job {
         id,
         handle,
@@ -198,6 +201,7 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
         skills,
         categories: categories.unwrap_or_default(),
         draft: draft.unwrap_or(false),
+        direct_apply: direct_apply.unwrap_or(false),
         description,
         origin: Origin {
             path: record.path.clone(),
@@ -205,6 +209,33 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
             column: record.column,
         },
     })
+}
+
+/// Most skills one job keeps: each skill of a job is a page, and every skill page lists the
+/// job's skills, so the output grows with the square of this number (docs/hostile-input.md).
+pub const MAX_SKILLS: usize = 30;
+
+/// The first `MAX_SKILLS` skills, with a warning naming the file and line when there were more.
+fn capped_skills(
+    record: &Record,
+    mut skills: Vec<String>,
+    problems: &mut Vec<Problem>,
+) -> Vec<String> {
+    if skills.len() > MAX_SKILLS {
+        let message = format!(
+            "{} skills; only the first {MAX_SKILLS} are kept (from {:?} on, the rest are dropped)",
+            skills.len(),
+            skills[MAX_SKILLS]
+        );
+        problems.push(Problem::warning(
+            &record.path,
+            record.line_of("skills"),
+            1,
+            message,
+        ));
+        skills.truncate(MAX_SKILLS);
+    }
+    skills
 }
 
 /// The id of a job that names none: its file path under `content/jobs/` without the extension,

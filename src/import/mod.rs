@@ -85,8 +85,10 @@ pub fn import(
 ) -> anyhow::Result<Report> {
     let mut all = Parsed::default();
     for file in files {
-        let text = std::fs::read_to_string(file)
+        let bytes = crate::load::read_regular(file)
             .with_context(|| format!("cannot read {}", file.display()))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", file.display()))?;
         let parsed = parse(&file.display().to_string(), &text, format);
         all.jobs.extend(parsed.jobs);
         all.problems.extend(parsed.problems);
@@ -94,12 +96,8 @@ pub fn import(
             *all.utm.entry(key).or_default() += count;
         }
     }
-    let dir = if into.is_absolute() {
-        into.to_path_buf()
-    } else {
-        root.join(into)
-    };
-    std::fs::create_dir_all(&dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let into = import_folder(root, into)?;
+    let board = crate::write::BoardDir::open(root)?;
     let mut report = Report {
         problems: all.problems,
         utm_suggestion: utm_suggestion(&all.utm),
@@ -108,16 +106,50 @@ pub fn import(
     let mut slugs = Slugger::new();
     for (n, job) in all.jobs.iter().enumerate() {
         let id = slugs.assign(&format!("{} {}", job.company, job.title));
-        let path = dir.join(format!("{:04}-{id}.md", n + 1));
-        if path.exists() && !force {
-            report.skipped.push(path);
-            continue;
+        let rel = into.join(format!("{:04}-{id}.md", n + 1));
+        let text = job_file(&id, job);
+        let written = if force {
+            board.write(&rel, text.as_bytes()).map(|()| true)?
+        } else {
+            board.write_new(&rel, text.as_bytes())?
+        };
+        if written {
+            report.written.push(root.join(rel));
+        } else {
+            report.skipped.push(root.join(rel));
         }
-        std::fs::write(&path, job_file(&id, job))
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        report.written.push(path);
     }
     Ok(report)
+}
+
+/// The folder to import into, relative to the board: it must lie in `content/` (a dataset is
+/// the only thing import writes), named by plain names or as an absolute path inside it.
+fn import_folder(root: &Path, into: &Path) -> anyhow::Result<PathBuf> {
+    let refuse = || {
+        anyhow::Error::new(crate::problem::BadInput(format!(
+            "--into {} is outside the board's content/ folder; import writes job files only there",
+            into.display()
+        )))
+    };
+    let rel = if into.is_absolute() {
+        let root = root
+            .canonicalize()
+            .with_context(|| format!("cannot open {}", root.display()))?;
+        let given = into.canonicalize().unwrap_or_else(|_| into.to_path_buf());
+        given
+            .strip_prefix(&root)
+            .map_err(|_| refuse())?
+            .to_path_buf()
+    } else {
+        into.to_path_buf()
+    };
+    let plain = rel
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)));
+    if !plain || rel.components().next().map(|c| c.as_os_str()) != Some("content".as_ref()) {
+        return Err(refuse());
+    }
+    Ok(rel)
 }
 
 /// The text of a job file.

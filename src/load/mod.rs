@@ -122,7 +122,14 @@ pub fn load_one(root: &Path, path: &Path) -> Dataset {
 pub fn walk(root: &Path, read: &mut dyn FnMut(&Path, &mut Dataset)) -> Dataset {
     let content = root.join("content");
     let mut dataset = Dataset::default();
-    if !content.exists() {
+    if content.symlink_metadata().is_err() {
+        return dataset;
+    }
+    if let Err(err) = std::fs::metadata(&content) {
+        let message = format!("cannot read: {err} (a broken symbolic link, or a loop)");
+        dataset
+            .problems
+            .push(Problem::error("content", 1, 1, message));
         return dataset;
     }
     let board = Board::new(root);
@@ -257,7 +264,7 @@ enum Format {
 fn read_text(path: &Path) -> Result<String, String> {
     use std::io::Read as _;
     let cannot = |e: std::io::Error| format!("cannot read: {e}");
-    let file = std::fs::File::open(path).map_err(cannot)?;
+    let file = open_regular(path).map_err(cannot)?;
     let size = file.metadata().map_err(cannot)?.len();
     if size > MAX_FILE_BYTES {
         return Err(too_big(size));
@@ -275,6 +282,44 @@ fn read_text(path: &Path) -> Result<String, String> {
         let (line, _) = crate::problem::line_column(&text, text.len());
         format!("not UTF-8 text (first bad byte on line {line}); save the file as UTF-8")
     })
+}
+
+/// Opens `path` for reading only if it is a regular file (or a link to one).
+///
+/// The file is opened without blocking and its type checked on the open file, so a pipe, a
+/// device or a socket put in a file's place is refused instead of hanging or being read forever,
+/// whenever it appears.
+pub fn open_regular(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags(rustix::fs::OFlags::NONBLOCK.bits() as i32);
+    }
+    let file = options.open(path)?;
+    if !file.metadata()?.is_file() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "not a regular file (a pipe, device or folder)",
+        ));
+    }
+    Ok(file)
+}
+
+/// Reads a whole regular file (see `open_regular`), refusing one over `MAX_FILE_BYTES`.
+pub fn read_regular(path: &Path) -> std::io::Result<Vec<u8>> {
+    use std::io::Read as _;
+    let file = open_regular(path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidData,
+            too_big(bytes.len() as u64),
+        ));
+    }
+    Ok(bytes)
 }
 
 fn too_big(size: u64) -> String {

@@ -5,29 +5,128 @@
 //! files, so nothing outside it can be reached. Folders answer with their `index.html`, a folder
 //! named without its slash is redirected to it, and unknown paths get the site's `404.html`.
 
+use std::convert::Infallible;
 use std::net::TcpListener;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::State as Shared;
-use axum::http::{HeaderValue, Method, Request, Response, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, Request, Response, StatusCode, header};
 use axum::routing::get;
+use hyper::body::Incoming;
+use hyper::server::conn::http1;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use tower::ServiceExt as _;
 
 use super::State;
 use super::reload;
 
-/// Serves until Ctrl-C (or SIGTERM).
-pub async fn serve(listener: TcpListener, state: Arc<State>) -> anyhow::Result<()> {
+/// How long a client may take to send a request's head. hyper measures the wait of an idle
+/// connection for its next request with the same clock, so this is the idle limit too: a
+/// browser simply opens a new connection.
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Most connections served at once; further ones wait to be accepted until one closes, so held
+/// connections cannot use up the process's file descriptors.
+pub const MAX_CONNECTIONS: usize = 256;
+
+/// Serves until Ctrl-C (or SIGTERM). `loopback`: the server listens on loopback only, and then
+/// answers only requests for a local host name (a page of another site cannot reach it through
+/// a DNS name that points at 127.0.0.1).
+pub async fn serve(listener: TcpListener, state: Arc<State>, loopback: bool) -> anyhow::Result<()> {
     let listener = tokio::net::TcpListener::from_std(listener)?;
     let app = Router::new()
         .route(reload::EVENTS_PATH, get(reload::events))
         .fallback(answer)
         .with_state(state);
-    tokio::select! {
-        result = axum::serve(listener, app) => Ok(result?),
-        () = stopped() => Ok(()),
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let stop = stopped();
+    tokio::pin!(stop);
+    loop {
+        let slot = tokio::select! {
+            slot = Arc::clone(&slots).acquire_owned() => slot?,
+            () = &mut stop => return Ok(()),
+        };
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                // Out of descriptors or a connection reset before it was accepted: try again.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut stop => return Ok(()),
+        };
+        let app = app.clone();
+        tokio::spawn(async move {
+            let service =
+                hyper::service::service_fn(move |request| guarded(app.clone(), loopback, request));
+            let _ = http1::Builder::new()
+                .timer(TokioTimer::new())
+                .header_read_timeout(HEADER_TIMEOUT)
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+            drop(slot);
+        });
     }
+}
+
+/// Answers one request: refused when its host is not local (on loopback), and always with the
+/// headers every answer carries.
+async fn guarded(
+    app: Router,
+    loopback: bool,
+    request: Request<Incoming>,
+) -> Result<Response<Body>, Infallible> {
+    let mut response = if loopback && !local_host(request.headers()) {
+        plain(
+            StatusCode::FORBIDDEN,
+            "unknown Host: this preview answers only localhost and 127.0.0.1\n",
+        )
+    } else {
+        match app.oneshot(request.map(Body::new)).await {
+            Ok(response) => response,
+            Err(never) => match never {},
+        }
+    };
+    // Always ask again: the site changes under the browser.
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(
+        header::X_CONTENT_TYPE_OPTIONS,
+        HeaderValue::from_static("nosniff"),
+    );
+    Ok(response)
+}
+
+/// Whether a request names this machine: `localhost` (or a name under it), a loopback address,
+/// or no host at all.
+fn local_host(headers: &HeaderMap) -> bool {
+    let Some(value) = headers.get(header::HOST) else {
+        return true;
+    };
+    let Ok(host) = value.to_str() else {
+        return false;
+    };
+    let host = host.to_ascii_lowercase();
+    let name = match host.strip_prefix('[') {
+        Some(rest) => rest.split(']').next().unwrap_or(""),
+        None => host.rsplit_once(':').map_or(host.as_str(), |(name, port)| {
+            if port.bytes().all(|b| b.is_ascii_digit()) {
+                name
+            } else {
+                host.as_str()
+            }
+        }),
+    };
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name
+            .parse::<std::net::IpAddr>()
+            .is_ok_and(|ip| ip.is_loopback())
 }
 
 /// Resolves when the user asks the server to stop.
@@ -149,8 +248,6 @@ fn page(state: &State, status: StatusCode, path: &str, bytes: Bytes) -> Response
     *response.status_mut() = status;
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_TYPE, kind);
-    // Always ask again: the site changes under the browser.
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
 }
 
@@ -240,6 +337,37 @@ mod tests {
         ] {
             assert_eq!(resolve(path, site), Target::Refused, "{path}");
         }
+    }
+
+    #[test]
+    fn only_local_host_names_pass_on_loopback() {
+        let with = |host: &str| {
+            let mut headers = HeaderMap::new();
+            headers.insert(header::HOST, HeaderValue::from_str(host).expect("header"));
+            local_host(&headers)
+        };
+        for good in [
+            "localhost",
+            "localhost:1111",
+            "127.0.0.1:1111",
+            "127.1.2.3",
+            "[::1]:1111",
+            "board.localhost:8080",
+            "LOCALHOST",
+        ] {
+            assert!(with(good), "{good}");
+        }
+        for bad in [
+            "evil.example",
+            "evil.example:1111",
+            "localhost.evil.example",
+            "10.0.0.1:1111",
+            "[::2]:1111",
+            "127.0.0.1.evil.example",
+        ] {
+            assert!(!with(bad), "{bad}");
+        }
+        assert!(local_host(&HeaderMap::new()));
     }
 
     #[test]

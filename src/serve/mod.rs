@@ -115,11 +115,18 @@ pub fn run(options: &ServeOptions) -> anyhow::Result<()> {
         .local_addr()
         .context("cannot read the bound address")?;
     let url = format!("http://{}/", shown(address));
+    let loopback = options.bind.is_loopback();
     let mut rebuilder = Rebuilder::new(options, &url);
     let first = rebuilder.first_build()?;
     let state = Arc::new(State::new(first));
     watch::start(&options.root, rebuilder, Arc::clone(&state))?;
     println!("Serving {} at {url} (Ctrl-C stops)", options.root.display());
+    if !loopback {
+        eprintln!(
+            "warning: listening on {address}, so other machines on the network can reach this preview; \
+             use --bind 127.0.0.1 to keep it to this machine"
+        );
+    }
     if options.open {
         open_browser(&url);
     }
@@ -128,7 +135,7 @@ pub fn run(options: &ServeOptions) -> anyhow::Result<()> {
         .enable_all()
         .build()
         .context("cannot start the server's runtime")?;
-    let result = runtime.block_on(http::serve(listener, state));
+    let result = runtime.block_on(http::serve(listener, state, loopback));
     // Open event streams never end by themselves: stop without waiting for them.
     runtime.shutdown_timeout(Duration::from_millis(100));
     result

@@ -23,11 +23,12 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
     let day = ctx.site.now.format("%Y-%m-%d").to_string();
     let mut context = Context::new();
     context.insert_value("site", ctx.site_value.clone());
-    let title = config.title.as_deref().unwrap_or(&ctx.config.title);
+    // Plain text, escaped like table cells so it shows as written.
+    let title = crate::table::escape_cell(config.title.as_deref().unwrap_or(&ctx.config.title));
     context.insert(
         "archive",
         &ArchiveView {
-            title,
+            title: &title,
             footer: &config.footer,
         },
     );

@@ -78,11 +78,11 @@ fn describe(description: &str, title: &str) -> String {
 }
 
 /// One feed: its folder, its words and its jobs (newest first).
-struct FeedSpec<'a> {
-    dir: String,
-    title: String,
-    description: String,
-    jobs: &'a [usize],
+pub(super) struct FeedSpec<'a> {
+    pub dir: String,
+    pub title: String,
+    pub description: String,
+    pub jobs: &'a [usize],
 }
 
 fn write_rss(ctx: &Ctx, sink: &dyn Sink, spec: &FeedSpec) -> anyhow::Result<()> {
@@ -90,13 +90,14 @@ fn write_rss(ctx: &Ctx, sink: &dyn Sink, spec: &FeedSpec) -> anyhow::Result<()> 
 }
 
 /// A feed's XML.
-fn rss_xml(ctx: &Ctx, spec: &FeedSpec) -> anyhow::Result<Vec<u8>> {
+pub(super) fn rss_xml(ctx: &Ctx, spec: &FeedSpec) -> anyhow::Result<Vec<u8>> {
     let base = &ctx.config.base_url;
     let self_url = format!("{base}{}rss.xml", spec.dir);
     let mut channel = Channel {
         title: spec.title.clone(),
         link: format!("{base}{}", spec.dir),
-        description: spec.description.clone(),
+        // Readers show a channel's description as HTML, like an item's: escaped for it.
+        description: crate::text::escape_html(&spec.description),
         language: Some(ctx.config.language.clone()),
         last_build_date: Some(ctx.site.now.to_rfc2822()),
         ttl: Some(TTL_MINUTES.into()),

@@ -149,6 +149,18 @@ fn render_group(
     let noun = if count == 1 { "position" } else { "positions" };
     let description = format!("{count} open {noun}: {title} on {}.", ctx.config.title);
     let dir = format!("{kind}/{}/", group.slug);
+    let combined = super::combos::links(ctx, &dir);
+    let with_combined;
+    let extra = if combined.is_empty() {
+        extra
+    } else {
+        with_combined = {
+            let mut context = extra.clone();
+            context.insert("combined_feeds", &combined);
+            context
+        };
+        &with_combined
+    };
     let listing = Listing {
         feed: format!("{dir}rss.xml"),
         dir,

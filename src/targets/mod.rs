@@ -7,8 +7,10 @@
 //! fingerprint of what they are made from: a sink that remembers the previous build (`jobsmith
 //! serve`) keeps a page whose inputs did not change instead of rendering it again.
 
+mod aggregator;
 mod archive;
 mod assets;
+pub mod combos;
 mod feeds;
 mod groups;
 mod html;
@@ -60,6 +62,8 @@ pub struct Ctx<'a> {
     pub entry_keys: Vec<u64>,
     /// The search index, made on first use (the index page names its folder).
     pub search: OnceLock<search::Index>,
+    /// The combined feeds (`[feeds] combinations`), made on first use: group pages link to them.
+    pub combos: OnceLock<Vec<combos::Combo>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -95,6 +99,7 @@ impl<'a> Ctx<'a> {
                 Vec::new()
             },
             search: OnceLock::new(),
+            combos: OnceLock::new(),
         }
     }
 }
@@ -140,6 +145,20 @@ impl Ctx<'_> {
             }
             _ => {}
         }
+    }
+
+    /// The combined feeds of this build.
+    pub fn combos(&self) -> &[combos::Combo] {
+        self.combos.get_or_init(|| {
+            let combinations = &self.config.feeds.combinations;
+            combos::combine(
+                self.site,
+                combinations,
+                &self.config.title,
+                combos::MAX_FEEDS,
+            )
+            .0
+        })
     }
 
     /// The search index of this build.
@@ -238,6 +257,8 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("html", html::render),
     ("groups", groups::render),
     ("feeds", feeds::render),
+    ("combined feeds", combos::render),
+    ("aggregator", aggregator::render),
     ("sitemap", sitemap::render),
     ("search", search::render),
     ("assets", assets::render),

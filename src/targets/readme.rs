@@ -27,11 +27,18 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
     }
     let mut context = Context::new();
     context.insert_value("site", ctx.site_value.clone());
+    // Titles and the description are plain text: escaped like table cells so that they show as
+    // written. `intro` and `footer` are markdown by design.
+    let title = crate::table::escape_cell(readme::title(ctx.config));
+    let intro = match &config.intro {
+        Some(intro) => intro.clone(),
+        None => crate::table::escape_cell(&ctx.config.description),
+    };
     context.insert(
         "readme",
         &ReadmeView {
-            title: readme::title(ctx.config),
-            intro: config.intro.as_deref().unwrap_or(&ctx.config.description),
+            title: &title,
+            intro: &intro,
             footer: &config.footer,
         },
     );
@@ -69,6 +76,39 @@ pub fn splice(existing: &str, rendered: &str) -> Option<String> {
     ))
 }
 
+/// Checks that a README holding either marker holds both, start before end, each once; the
+/// message names the line of what is wrong. (`path` is only for the message.)
+pub fn check_markers(path: &str, text: &str) -> Result<(), String> {
+    let line_of = |at: usize| text[..at].matches('\n').count() + 1;
+    let starts: Vec<usize> = text.match_indices(START_MARKER).map(|(i, _)| i).collect();
+    let ends: Vec<usize> = text.match_indices(END_MARKER).map(|(i, _)| i).collect();
+    let fix = "fix the markers by hand; the README was left as it is";
+    match (starts.as_slice(), ends.as_slice()) {
+        ([], []) => Ok(()),
+        ([start], [end]) if start < end => Ok(()),
+        ([start], []) => Err(format!(
+            "{path}:{}:1: error: `{START_MARKER}` has no `{END_MARKER}` after it; {fix}",
+            line_of(*start)
+        )),
+        ([], [end]) => Err(format!(
+            "{path}:{}:1: error: `{END_MARKER}` has no `{START_MARKER}` before it; {fix}",
+            line_of(*end)
+        )),
+        ([start], [end]) => Err(format!(
+            "{path}:{}:1: error: `{END_MARKER}` comes before `{START_MARKER}` (line {}); {fix}",
+            line_of(*end),
+            line_of(*start)
+        )),
+        (starts, ends) => {
+            let at = starts.get(1).or(ends.get(1)).copied().unwrap_or(0);
+            Err(format!(
+                "{path}:{}:1: error: the jobsmith markers appear more than once; {fix}",
+                line_of(at)
+            ))
+        }
+    }
+}
+
 fn between_markers(text: &str) -> Option<&str> {
     let start = text.find(START_MARKER)? + START_MARKER.len();
     let end = start + text[start..].find(END_MARKER)?;
@@ -96,6 +136,33 @@ mod tests {
             again.contains("<!-- jobsmith:start -->\nnewer\n<!-- jobsmith:end -->")
                 && again.starts_with("# Mine")
         );
+    }
+
+    #[test]
+    fn incomplete_or_misordered_markers_are_named_by_line() {
+        assert!(check_markers("R", "none").is_ok());
+        assert!(
+            check_markers(
+                "R",
+                "a\n<!-- jobsmith:start -->\nb\n<!-- jobsmith:end -->\n"
+            )
+            .is_ok()
+        );
+        for (text, line) in [
+            ("# Mine\n\n<!-- jobsmith:start -->\n", 3),
+            ("x\n<!-- jobsmith:end -->\n", 2),
+            ("x\ny\n<!-- jobsmith:end -->\n<!-- jobsmith:start -->\n", 3),
+            (
+                "<!-- jobsmith:start -->\n<!-- jobsmith:end -->\n<!-- jobsmith:start -->\n",
+                3,
+            ),
+        ] {
+            let err = check_markers("README.md", text).expect_err(text);
+            assert!(
+                err.starts_with(&format!("README.md:{line}:1: error:")),
+                "{err}"
+            );
+        }
     }
 
     #[test]

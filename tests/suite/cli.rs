@@ -242,6 +242,8 @@ fn timings_name_every_stage_in_order() {
         "html",
         "groups",
         "feeds",
+        "combined feeds",
+        "aggregator",
         "sitemap",
         "search",
         "assets",

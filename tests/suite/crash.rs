@@ -36,18 +36,22 @@ fn jobs(edition: &str) -> String {
 }
 
 /// What a build must not lose: the site, the README and the archive.
-#[derive(PartialEq)]
+#[derive(PartialEq, Clone)]
 struct Published {
     site: BTreeMap<String, Vec<u8>>,
     readme: Vec<u8>,
     archive: BTreeMap<String, Vec<u8>>,
 }
 
+/// The three outputs, without the temporary files a stopped build leaves beside them (the next
+/// build removes those: `leftovers`).
 fn published(root: &Path) -> Published {
+    let mut archive = tree(&root.join("archive"));
+    archive.retain(|name, _| !name.contains(".jobsmith-tmp-"));
     Published {
         site: tree(&root.join("public")),
         readme: std::fs::read(root.join("README.md")).expect("README.md"),
-        archive: tree(&root.join("archive")),
+        archive,
     }
 }
 
@@ -69,12 +73,14 @@ fn count_files(dir: &Path) -> usize {
         .count()
 }
 
-/// Entries beside the output that a build leaves while it runs.
+/// What a build leaves while it runs, anywhere in the board: staging folders and temporaries
+/// beside the output, the README and the archive files, and the journal.
 fn leftovers(root: &Path) -> Vec<String> {
-    std::fs::read_dir(root)
-        .expect("read board")
-        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
-        .filter(|n| n.contains(".jobsmith-"))
+    walkdir::WalkDir::new(root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".jobsmith-") && n != ".jobsmith-output")
         .collect()
 }
 
@@ -141,4 +147,110 @@ fn a_build_killed_mid_way_leaves_the_previous_site_intact() {
         before.archive.len() + 1,
         "a new day's archive"
     );
+}
+
+/// A small board of `JOBS / 50` jobs, for the tests that stop a build at each step of its commit.
+fn small_jobs(edition: &str) -> String {
+    jobs(edition)
+        .lines()
+        .take(JOBS / 50)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Builds `root` with `JOBSMITH_CRASH_AT=step`: the build stops dead at that step of its commit.
+fn build_stopped_at(root: &Path, now: &str, step: &str) {
+    let out = crate::support::run_within(
+        Command::new(env!("CARGO_BIN_EXE_jobsmith"))
+            .args([
+                "build",
+                "--root",
+                root.to_str().expect("utf-8"),
+                "--now",
+                now,
+            ])
+            .env("JOBSMITH_CRASH_AT", step),
+        Duration::from_secs(300),
+    );
+    assert!(
+        !out.status.success() && out.status.code().is_none(),
+        "the build was not stopped at {step}: {:?}\n{}",
+        out.status,
+        stderr(&out)
+    );
+}
+
+/// Before its journal is written, a stopped build changed nothing; after, the next run of
+/// `jobsmith build`, even one that fails on a bad job, finishes its commit whole: the three
+/// outputs are then exactly those of an uninterrupted build.
+#[cfg(unix)]
+#[test]
+fn a_build_stopped_at_any_step_of_its_commit_leaves_old_or_new_never_a_mix() {
+    let (first, second) = ("2025-10-21T08:00:00Z", "2025-10-22T08:00:00Z");
+    let reference = TempBoard::new(&[("content/jobs.jsonl", &small_jobs("Second"))]);
+    reference.write("jobsmith.toml", CONFIG);
+    build(reference.root(), second);
+    let wanted_new = published(reference.root());
+    for (step, decided) in [
+        ("staged", false),
+        ("journal", true),
+        ("swapped", true),
+        ("renamed", true),
+        ("pruned", true),
+        ("committed", true),
+    ] {
+        let board = TempBoard::new(&[("content/jobs.jsonl", &small_jobs("First"))]);
+        board.write("jobsmith.toml", CONFIG);
+        // The reference board built yesterday's archive file too: so does this one.
+        build(board.root(), first);
+        let old = published(board.root());
+        board.write("content/jobs.jsonl", &small_jobs("Second"));
+        build_stopped_at(board.root(), second, step);
+        if !decided {
+            assert!(published(board.root()) == old, "{step}: outputs changed");
+        }
+        board.write(
+            "content/jobs/broken.md",
+            "+++\ntitle = \"No company\"\n+++\n",
+        );
+        let out = jobsmith_within(
+            &[
+                "build",
+                "--root",
+                board.root().to_str().expect("utf-8"),
+                "--now",
+                second,
+            ],
+            Duration::from_secs(300),
+        );
+        assert_eq!(out.status.code(), Some(1), "{step}: {}", stderr(&out));
+        let now = published(board.root());
+        let mut wanted = if decided {
+            wanted_new.clone()
+        } else {
+            old.clone()
+        };
+        if decided {
+            // Yesterday's archive file is this board's own, kept (keep_days = 0).
+            wanted.archive.extend(old.archive.clone());
+        }
+        assert!(now.site == wanted.site, "{step}: public/ is a mix");
+        assert!(now.readme == wanted.readme, "{step}: README.md is a mix");
+        assert_eq!(
+            now.archive.keys().collect::<Vec<_>>(),
+            wanted.archive.keys().collect::<Vec<_>>(),
+            "{step}: archive/"
+        );
+        assert!(
+            !board.root().join(".jobsmith-commit.json").exists(),
+            "{step}"
+        );
+        std::fs::remove_file(board.root().join("content/jobs/broken.md")).expect("remove");
+        build(board.root(), second);
+        assert_eq!(
+            leftovers(board.root()),
+            Vec::<String>::new(),
+            "{step}: leftovers"
+        );
+    }
 }

@@ -45,7 +45,7 @@ fn workflows_pass_actionlint() {
     );
     let problems: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     assert_eq!(problems, serde_json::json!([]), "actionlint found problems");
-    assert_eq!(workflows().len(), 3, "ci, pages and refresh");
+    assert_eq!(workflows().len(), 4, "ci, check, pages and refresh");
 }
 
 #[test]

@@ -1,14 +1,21 @@
 //! The integration suite: one binary, one module per area. See tests/README.md.
 
+mod aggregator;
 mod browser;
+mod check;
 mod cli;
+mod combos;
 mod crash;
 mod deploy;
 mod docs;
 mod feeds;
+mod fetch;
 mod gfm_table;
 mod golden;
 mod hostile;
+mod indexnow;
+mod links;
+mod ownership;
 mod problems;
 mod properties;
 mod readme;

@@ -6,6 +6,8 @@ use std::process::{Command, Output};
 
 use chrono::{DateTime, Utc};
 
+pub mod server;
+
 /// The fixed clock most tests build with.
 pub fn clock() -> DateTime<Utc> {
     jobsmith::date::parse_clock("2025-10-22T20:30:00Z").expect("valid clock")
@@ -128,4 +130,11 @@ pub fn run_within(command: &mut Command, limit: std::time::Duration) -> Output {
         stdout: read(stdout),
         stderr: read(stderr),
     }
+}
+
+/// Makes a named pipe at `path` (reading one blocks until something writes to it).
+#[cfg(unix)]
+pub fn make_fifo(path: &Path) {
+    use rustix::fs::{CWD, FileType, Mode, mknodat};
+    mknodat(CWD, path, FileType::Fifo, Mode::from_raw_mode(0o644), 0).expect("mkfifo");
 }

@@ -1,9 +1,16 @@
 //! Write: the only code that touches the output folder, the README and the archive.
 //!
-//! A build renders into a staging folder beside the output; only when every target succeeded is
-//! the staging folder swapped in (atomically on Linux), so a failed or killed build leaves the
-//! previous site as it was. README and archive files are written to a temporary file and renamed.
-//! Stale staging folders of killed builds are removed by the next build.
+//! A build renders into a staging folder beside the output, and the README and archive files
+//! into memory. `commit` then puts them all in place together (`commit.rs`), so a failed or
+//! killed build leaves the previous site, README and archive as they were. Before anything is
+//! written, `outputs.rs` checks that the output folder is jobsmith's own to replace, and every
+//! write into the board goes through `board_dir.rs`, which no symbolic link can lead astray.
+//! What killed builds left (staging folders, temporaries, a decided commit) is cleaned up or
+//! finished by the next build.
+
+mod board_dir;
+mod commit;
+pub mod outputs;
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -11,6 +18,9 @@ use std::sync::{Arc, Mutex};
 
 use anyhow::{Context as _, bail};
 use chrono::NaiveDate;
+
+pub use board_dir::BoardDir;
+pub use commit::recover;
 
 use crate::targets::Sink;
 
@@ -20,11 +30,25 @@ const RETIRED_TAG: &str = ".jobsmith-retired-";
 /// Files rendered so far, waiting to be put in place by `commit`.
 pub struct Staging {
     root: PathBuf,
+    /// Where the site goes, with symbolic links resolved.
     output: PathBuf,
     temp: PathBuf,
     board_files: Mutex<Vec<(String, Vec<u8>)>>,
+    /// Temporary board files written by `commit`, removed again if it fails before the journal.
+    board_temps: Vec<PathBuf>,
     written: Arc<AtomicUsize>,
     committed: bool,
+}
+
+/// Where a build goes and what it may replace.
+#[derive(Debug, Clone)]
+pub struct Destination<'a> {
+    pub root: &'a Path,
+    pub output: &'a Path,
+    /// `--force-output`: replace the output folder even when it holds files of the user's.
+    pub force: bool,
+    /// The board folders that temporaries of killed builds may be left in.
+    pub board_dirs: Vec<PathBuf>,
 }
 
 /// What to keep in the archive folder.
@@ -38,28 +62,32 @@ pub struct ArchivePolicy {
 }
 
 impl Staging {
-    /// Prepares a staging folder beside `output`, after cleaning what killed builds left.
-    /// `counter` counts the site files written, for progress reports.
-    pub fn begin(root: &Path, output: &Path, counter: Arc<AtomicUsize>) -> anyhow::Result<Staging> {
+    /// Checks the destination and prepares a staging folder beside the output, after cleaning
+    /// what killed builds left. `counter` counts the site files written, for progress reports.
+    pub fn begin(to: &Destination, counter: Arc<AtomicUsize>) -> anyhow::Result<Staging> {
+        let output = outputs::check_output(to.root, to.output, to.force)?;
         let parent = output
             .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
+            .context("the output folder has no parent folder")?;
         std::fs::create_dir_all(parent)
             .with_context(|| format!("cannot create {}", parent.display()))?;
-        recover(output)?;
-        let temp = sibling(output, STAGING_TAG);
+        remove_leftovers(&output);
+        let board = BoardDir::open(to.root)?;
+        for dir in &to.board_dirs {
+            remove_dead_temps(&board, dir);
+        }
+        let temp = sibling(&output, STAGING_TAG);
         if temp.exists() {
-            std::fs::remove_dir_all(&temp)
-                .with_context(|| format!("cannot remove {}", temp.display()))?;
+            remove_tree(&temp).with_context(|| format!("cannot remove {}", temp.display()))?;
         }
         std::fs::create_dir(&temp)
             .with_context(|| format!("cannot write to {}", parent.display()))?;
         Ok(Staging {
-            root: root.to_path_buf(),
-            output: output.to_path_buf(),
+            root: to.root.to_path_buf(),
+            output,
             temp,
             board_files: Mutex::new(Vec::new()),
+            board_temps: Vec::new(),
             written: counter,
             committed: false,
         })
@@ -70,27 +98,42 @@ impl Staging {
         self.written.load(Ordering::Relaxed)
     }
 
-    /// Puts the new site in place of the old one, then the README and archive files.
+    /// Puts the new site, the README and the archive files in place, together.
     pub fn commit(mut self, archive: Option<&ArchivePolicy>) -> anyhow::Result<()> {
-        if let Some(policy) = archive
-            && let Some(inside) = self.inside_output(&policy.dir)
-        {
-            carry_over_archive(&self.output.join(&inside), &self.temp.join(&inside))?;
-            prune_archive(&self.temp.join(&inside), policy)?;
+        let mut removals = Vec::new();
+        if let Some(policy) = archive {
+            match self.inside_output(&policy.dir) {
+                Some(inside) => {
+                    carry_over_archive(&self.output.join(&inside), &self.temp.join(&inside))?;
+                    prune_archive(&self.temp.join(&inside), policy)?;
+                }
+                None => removals = old_archive_files(&self.root, policy),
+            }
         }
-        swap_in(&self.temp, &self.output)?;
-        self.committed = true;
+        std::fs::write(self.temp.join(outputs::MARKER), outputs::MARKER_TEXT)
+            .with_context(|| format!("cannot write to {}", self.temp.display()))?;
+        let board = BoardDir::open(&self.root)?;
         let board_files =
             std::mem::take(&mut *self.board_files.lock().unwrap_or_else(|e| e.into_inner()));
+        let mut renames = Vec::new();
         for (path, contents) in board_files {
-            write_atomically(&self.root.join(&path), &contents)?;
+            let place = PathBuf::from(path);
+            let temp = board.write_temp(&place, &contents)?;
+            self.board_temps.push(temp.clone());
+            renames.push((temp, place));
         }
-        if let Some(policy) = archive
-            && self.inside_output(&policy.dir).is_none()
-        {
-            prune_archive(&self.root.join(&policy.dir), policy)?;
-        }
-        Ok(())
+        commit::sync_tree(&self.temp);
+        commit::crash_point("staged");
+        let journal = commit::Journal {
+            pid: std::process::id(),
+            staged: self.temp.clone(),
+            output: self.output.clone(),
+            site: commit::identity(&self.temp),
+            renames,
+            removals,
+        };
+        self.committed = true;
+        commit::run(&board, &journal)
     }
 
     fn inside_output(&self, board_path: &str) -> Option<String> {
@@ -99,18 +142,28 @@ impl Staging {
 }
 
 /// The path under the output folder of a board path that lies inside it (the sample board sends
-/// its README into `public/`).
+/// its README into `public/`). The output may have been resolved through links, so the board
+/// path is tried from the root as given and as resolved.
 pub fn inside_output(root: &Path, output: &Path, board_path: &str) -> Option<String> {
-    let full = normalise(&root.join(board_path));
-    let output = normalise(output);
-    let rest = full.strip_prefix(&output).ok()?;
-    Some(crate::load::relative(Path::new(""), rest))
+    let output = normalise(&std::path::absolute(output).ok()?);
+    let given = normalise(&std::path::absolute(root).ok()?);
+    let resolved = given.canonicalize().unwrap_or_else(|_| given.clone());
+    [given, resolved].iter().find_map(|root| {
+        let full = normalise(&root.join(board_path));
+        let rest = full.strip_prefix(&output).ok()?;
+        Some(crate::load::relative(Path::new(""), rest))
+    })
 }
 
 impl Drop for Staging {
     fn drop(&mut self) {
         if !self.committed {
             let _ = std::fs::remove_dir_all(&self.temp);
+            if let Ok(board) = BoardDir::open(&self.root) {
+                for temp in &self.board_temps {
+                    let _ = board.remove_file(temp);
+                }
+            }
         }
     }
 }
@@ -174,45 +227,43 @@ fn sibling(output: &Path, tag: &str) -> PathBuf {
     output.with_file_name(format!(".{name}{tag}{}", std::process::id()))
 }
 
-/// Undoes what a killed build left: restores a retired site that was never replaced, and removes
-/// staging and retired folders of builds that are no longer running.
-fn recover(output: &Path) -> anyhow::Result<()> {
-    let Some(parent) = output
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .or(Some(Path::new(".")))
-    else {
-        return Ok(());
+/// Removes the staging and retired folders that builds no longer running left beside `output`.
+fn remove_leftovers(output: &Path) {
+    let (Some(parent), Some(name)) = (output.parent(), output.file_name()) else {
+        return;
     };
-    let name = output
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+    let name = name.to_string_lossy();
     let Ok(entries) = std::fs::read_dir(parent) else {
-        return Ok(());
+        return;
     };
     for entry in entries.flatten() {
         let file_name = entry.file_name().to_string_lossy().into_owned();
         let Some(rest) = file_name.strip_prefix(&format!(".{name}")) else {
             continue;
         };
-        let (retired, pid) = if let Some(pid) = rest.strip_prefix(RETIRED_TAG) {
-            (true, pid)
-        } else if let Some(pid) = rest.strip_prefix(STAGING_TAG) {
-            (false, pid)
-        } else {
+        let Some(pid) = rest
+            .strip_prefix(RETIRED_TAG)
+            .or_else(|| rest.strip_prefix(STAGING_TAG))
+        else {
             continue;
         };
-        if pid.parse::<u32>().is_ok_and(is_running) {
-            continue;
-        }
-        if retired && !output.exists() {
-            std::fs::rename(entry.path(), output)
-                .with_context(|| format!("cannot restore {}", output.display()))?;
-        } else {
-            let _ = std::fs::remove_dir_all(entry.path());
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir && !pid.parse::<u32>().is_ok_and(is_running) {
+            let _ = remove_tree(&entry.path());
         }
     }
-    Ok(())
+}
+
+/// Removes the temporary files that builds no longer running left in the board folder `dir`.
+fn remove_dead_temps(board: &BoardDir, dir: &Path) {
+    for name in board.names_in(dir) {
+        let Some((_, pid)) = name.rsplit_once(board_dir::TEMP_TAG) else {
+            continue;
+        };
+        if name.starts_with('.') && !pid.parse::<u32>().is_ok_and(is_running) {
+            let _ = board.remove_file(&dir.join(&name));
+        }
+    }
 }
 
 /// Whether a process with that id is running (and is not this one).
@@ -220,9 +271,10 @@ fn is_running(pid: u32) -> bool {
     pid != std::process::id() && Path::new(&format!("/proc/{pid}")).exists()
 }
 
-/// Replaces `output` with `staged`; on Linux the two are exchanged in one step.
+/// Puts `staged` in the place of `output`; on Linux the two are exchanged in one step. The
+/// previous site is left beside the output, for `remove_leftovers`.
 fn swap_in(staged: &Path, output: &Path) -> anyhow::Result<()> {
-    if !output.exists() {
+    if output.symlink_metadata().is_err() {
         return std::fs::rename(staged, output)
             .with_context(|| format!("cannot create {}", output.display()));
     }
@@ -230,15 +282,12 @@ fn swap_in(staged: &Path, output: &Path) -> anyhow::Result<()> {
         bail!("{} exists and is not a folder", output.display());
     }
     if exchange(staged, output).is_ok() {
-        // `staged` now holds the previous site.
-        return remove_tree(staged).with_context(|| format!("cannot remove {}", staged.display()));
+        return Ok(());
     }
     let retired = sibling(output, RETIRED_TAG);
     std::fs::rename(output, &retired)
         .with_context(|| format!("cannot move {}", output.display()))?;
-    std::fs::rename(staged, output)
-        .with_context(|| format!("cannot create {}", output.display()))?;
-    remove_tree(&retired).with_context(|| format!("cannot remove {}", retired.display()))
+    std::fs::rename(staged, output).with_context(|| format!("cannot create {}", output.display()))
 }
 
 /// Removes the folder `dir` and everything in it, like `remove_dir_all`, on every core: the
@@ -264,49 +313,23 @@ fn remove_tree(dir: &Path) -> std::io::Result<()> {
         })
     }
 
+    if dir.symlink_metadata()?.is_symlink() {
+        return std::fs::remove_file(dir);
+    }
     remove_children(dir, 0)?;
     std::fs::remove_dir(dir)
 }
 
+/// Exchanges two folders in one step (`renameat2` with `RENAME_EXCHANGE`).
 #[cfg(target_os = "linux")]
 fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
-    use std::ffi::CString;
-    use std::os::unix::ffi::OsStrExt;
-    let a = CString::new(a.as_os_str().as_bytes())?;
-    let b = CString::new(b.as_os_str().as_bytes())?;
-    // SAFETY: both pointers are valid NUL-terminated strings for the duration of the call.
-    let status = unsafe {
-        libc::renameat2(
-            libc::AT_FDCWD,
-            a.as_ptr(),
-            libc::AT_FDCWD,
-            b.as_ptr(),
-            libc::RENAME_EXCHANGE,
-        )
-    };
-    if status == 0 {
-        Ok(())
-    } else {
-        Err(std::io::Error::last_os_error())
-    }
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    renameat_with(CWD, a, CWD, b, RenameFlags::EXCHANGE).map_err(std::io::Error::from)
 }
 
 #[cfg(not(target_os = "linux"))]
 fn exchange(_: &Path, _: &Path) -> std::io::Result<()> {
     Err(std::io::Error::from(std::io::ErrorKind::Unsupported))
-}
-
-/// Writes `path` through a temporary file beside it, so readers see the old or the new file.
-pub fn write_atomically(path: &Path, contents: &[u8]) -> anyhow::Result<()> {
-    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    }
-    let name = path
-        .file_name()
-        .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-    let temp = path.with_file_name(format!(".{name}.jobsmith-{}", std::process::id()));
-    std::fs::write(&temp, contents).with_context(|| format!("cannot write {}", temp.display()))?;
-    std::fs::rename(&temp, path).with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// The date of an archive file name, `YYYY-MM-DD.md`.
@@ -317,25 +340,49 @@ pub fn archive_date(file_name: &str) -> Option<NaiveDate> {
         .flatten()
 }
 
-/// Removes archive files old enough to go; nothing else in the folder is touched.
+/// Removes archive files old enough to go from a folder of the new site.
 fn prune_archive(dir: &Path, policy: &ArchivePolicy) -> anyhow::Result<()> {
-    if policy.keep_days == 0 || !dir.is_dir() {
-        return Ok(());
-    }
-    let entries =
-        std::fs::read_dir(dir).with_context(|| format!("cannot read {}", dir.display()))?;
-    for entry in entries.flatten() {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let Some(date) = archive_date(&name) else {
-            continue;
-        };
-        let age = (policy.today - date).num_days();
-        if age >= i64::from(policy.keep_days) && entry.path().is_file() {
-            std::fs::remove_file(entry.path())
-                .with_context(|| format!("cannot remove {}", entry.path().display()))?;
-        }
+    let names: Vec<String> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .flatten()
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    for name in too_old(names, policy) {
+        let path = dir.join(name);
+        std::fs::remove_file(&path).with_context(|| format!("cannot remove {}", path.display()))?;
     }
     Ok(())
+}
+
+/// The archive files of the board's archive folder that are old enough to go (board paths).
+fn old_archive_files(root: &Path, policy: &ArchivePolicy) -> Vec<PathBuf> {
+    let Ok(board) = BoardDir::open(root) else {
+        return Vec::new();
+    };
+    let dir = Path::new(&policy.dir);
+    too_old(board.names_in(dir), policy)
+        .into_iter()
+        .map(|name| dir.join(name))
+        .filter(|path| board.is_file(path))
+        .collect()
+}
+
+/// The names among `names` of archive files at least `keep_days` old; nothing else is touched.
+fn too_old(names: Vec<String>, policy: &ArchivePolicy) -> Vec<String> {
+    if policy.keep_days == 0 {
+        return Vec::new();
+    }
+    names
+        .into_iter()
+        .filter(|name| {
+            archive_date(name)
+                .is_some_and(|date| (policy.today - date).num_days() >= i64::from(policy.keep_days))
+        })
+        .collect()
 }
 
 /// Copies the previous build's archive files into the new site, when the archive lives there.

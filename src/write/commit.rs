@@ -1,0 +1,139 @@
+//! The one commit: the new site, the README and the archive change together or not at all.
+//!
+//! Everything is written first, beside where it goes, and synced to disk: the site in its staging
+//! folder, each README or archive file as a temporary file next to its place. Then a journal
+//! (`.jobsmith-commit.json` in the board root) records what goes where. Once the journal is on
+//! disk the commit is decided: the site is swapped in, the files are renamed over the old ones,
+//! old archive files are removed, and the journal goes. A build killed before the journal leaves
+//! everything as it was (its temporaries are removed by the next run); one killed after it is
+//! finished by the next run (`recover`), whatever that run then does.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+use serde::{Deserialize, Serialize};
+
+use super::board_dir::BoardDir;
+
+/// The journal's name in the board root.
+pub const JOURNAL: &str = ".jobsmith-commit.json";
+
+/// What a decided commit still has to do.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Journal {
+    /// The process that wrote it.
+    pub pid: u32,
+    /// The new site, ready, and the folder it replaces (absolute).
+    pub staged: PathBuf,
+    pub output: PathBuf,
+    /// The staged folder's identity (device, inode), to tell whether the swap happened.
+    pub site: Option<(u64, u64)>,
+    /// Board files: temporary file, then its place (relative to the board root).
+    pub renames: Vec<(PathBuf, PathBuf)>,
+    /// Archive files that are too old, relative to the board root.
+    pub removals: Vec<PathBuf>,
+}
+
+/// Records `journal` in the board, synced, and carries it out.
+pub fn run(board: &BoardDir, journal: &Journal) -> anyhow::Result<()> {
+    let text = serde_json::to_vec_pretty(journal)?;
+    board.write(Path::new(JOURNAL), &text)?;
+    crash_point("journal");
+    apply(board, journal).context(
+        "the build stopped half-way through putting the new site in place; the next build finishes it",
+    )
+}
+
+/// Finishes a commit that a killed build decided but did not carry out.
+pub fn recover(root: &Path) -> anyhow::Result<()> {
+    let path = root.join(JOURNAL);
+    let Ok(meta) = path.symlink_metadata() else {
+        return Ok(());
+    };
+    if !meta.is_file() {
+        bail!("{} is not a file jobsmith wrote: remove it", path.display());
+    }
+    let text = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+    let journal: Journal = serde_json::from_slice(&text)
+        .with_context(|| format!("{} is damaged: remove it and build again", path.display()))?;
+    if super::is_running(journal.pid) {
+        bail!(
+            "another jobsmith build (process {}) is writing this board",
+            journal.pid
+        );
+    }
+    let board = BoardDir::open(root)?;
+    apply(&board, &journal).with_context(|| {
+        format!(
+            "cannot finish the commit a stopped build left ({})",
+            path.display()
+        )
+    })
+}
+
+/// Carries out a journal; every step can run again after a kill.
+fn apply(board: &BoardDir, journal: &Journal) -> anyhow::Result<()> {
+    if !swapped(journal) {
+        if !journal.staged.exists() {
+            bail!("the new site {} is gone", journal.staged.display());
+        }
+        super::swap_in(&journal.staged, &journal.output)?;
+    }
+    crash_point("swapped");
+    for (temp, place) in &journal.renames {
+        if board.exists(temp) {
+            board.rename(temp, place)?;
+        }
+    }
+    crash_point("renamed");
+    for old in &journal.removals {
+        board.remove_file(old)?;
+    }
+    crash_point("pruned");
+    board.remove_file(Path::new(JOURNAL))?;
+    crash_point("committed");
+    // What is left beside the output is the previous site: it can go now.
+    super::remove_leftovers(&journal.output);
+    Ok(())
+}
+
+/// Whether the output folder is already the staged site.
+fn swapped(journal: &Journal) -> bool {
+    match journal.site {
+        Some(site) => identity(&journal.output) == Some(site),
+        None => !journal.staged.exists(),
+    }
+}
+
+/// A folder's device and inode, where the system has them.
+pub fn identity(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        path.symlink_metadata().ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+/// Stops the process dead at a named moment of the commit, when `JOBSMITH_CRASH_AT` names it.
+/// The crash tests kill a build at every step this way (docs/hostile-input.md).
+pub fn crash_point(name: &str) {
+    if std::env::var_os("JOBSMITH_CRASH_AT").is_some_and(|at| at == name) {
+        std::process::abort();
+    }
+}
+
+/// Flushes everything written to the file system that holds `path` (one call for a whole site
+/// on Linux; elsewhere the files were synced one by one or the system decides).
+pub fn sync_tree(path: &Path) {
+    #[cfg(target_os = "linux")]
+    if let Ok(folder) = std::fs::File::open(path) {
+        let _ = rustix::fs::syncfs(&folder);
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = path;
+}
