@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use chrono::{DateTime, Utc};
 use clap::{Args, Parser, Subcommand};
@@ -60,6 +60,9 @@ pub struct CommonArgs {
     /// The clock: RFC 3339, YYYY-MM-DD or Unix seconds (default: SOURCE_DATE_EPOCH, else now).
     #[arg(long, value_name = "TIME")]
     pub now: Option<String>,
+    /// Print only problems and errors: no progress, no summary.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
 #[derive(Debug, Args)]
@@ -247,11 +250,14 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 ..BuildOptions::new(args.common.root, now)
             };
             let started = std::time::Instant::now();
-            let progress = Progress::start(options.progress.clone());
+            let progress = Progress::start(options.progress.clone(), args.common.quiet);
             let result = crate::build(&options);
             progress.finish();
             let summary = result?;
             print_problems(&summary.problems);
+            if args.common.quiet {
+                return Ok(());
+            }
             eprintln!(
                 "Built {}, {} ({} current), {} in {} ms",
                 count(summary.files, "file"),
@@ -276,7 +282,8 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
                 date: args.date,
                 workplace: args.workplace,
             };
-            let path = crate::scaffold::new_job(&args.common.root, &job, now)?;
+            let root = crate::scaffold::board_root(&args.common.root)?;
+            let path = crate::scaffold::new_job(&root, &job, now)?;
             println!("{}", path.display());
             Ok(())
         }
@@ -291,7 +298,10 @@ fn execute(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Completions { shell } => {
             let mut command = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(shell, &mut command, "jobsmith", &mut std::io::stdout());
+            // Into memory first: `generate` panics on a failed write (`| head`); ours reports.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "jobsmith", &mut script);
+            std::io::Write::write_all(&mut std::io::stdout().lock(), &script)?;
             Ok(())
         }
         Command::Man => {
@@ -353,6 +363,9 @@ fn check(args: &CheckArgs) -> anyhow::Result<()> {
         Format::Json => println!("{}", crate::annotate::json(&problems)),
     }
     let summary: Summary = outcome?;
+    if args.common.quiet {
+        return Ok(());
+    }
     eprintln!(
         "No errors: {}, {}",
         count(summary.jobs, "job"),
@@ -447,23 +460,33 @@ pub fn clock(now: Option<&str>) -> anyhow::Result<DateTime<Utc>> {
     Ok(Utc::now())
 }
 
-/// A spinner with the number of files written, on a terminal only; nothing otherwise.
+/// The build's stage, done/total and rate on one line, on a terminal only (and not with
+/// `--quiet`); nothing otherwise. In colour unless `NO_COLOR` is set.
 struct Progress {
     done: Arc<AtomicBool>,
     thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Progress {
-    fn start(written: Arc<AtomicUsize>) -> Progress {
+    fn start(progress: Arc<crate::progress::Progress>, quiet: bool) -> Progress {
         let done = Arc::new(AtomicBool::new(false));
-        if !std::io::stderr().is_terminal() {
+        if quiet || !std::io::stderr().is_terminal() {
             return Progress { done, thread: None };
         }
         let finished = done.clone();
         let thread = std::thread::spawn(move || {
             let spinner = indicatif::ProgressBar::new_spinner();
+            let template = match std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) {
+                true => "{spinner} {msg}",
+                false => "{spinner:.cyan} {msg}",
+            };
+            if let Ok(style) = indicatif::ProgressStyle::with_template(template) {
+                spinner.set_style(style);
+            }
             while !finished.load(Ordering::Relaxed) {
-                spinner.set_message(format!("{} files written", written.load(Ordering::Relaxed)));
+                if let Some(snapshot) = progress.snapshot() {
+                    spinner.set_message(snapshot.line());
+                }
                 spinner.tick();
                 std::thread::sleep(std::time::Duration::from_millis(100));
             }

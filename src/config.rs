@@ -249,13 +249,14 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Problem>) {
     let config = match toml::from_str::<Config>(text) {
         Ok(config) => config,
         Err(err) => {
-            let (line, column) = line_column(text, err.span().map_or(0, |s| s.start));
-            problems.push(Problem::error(
-                FILE_NAME,
-                line,
-                column,
-                err.message().trim(),
-            ));
+            let offset = err.span().map_or(0, |s| s.start);
+            let (line, column) = line_column(text, offset);
+            let key = crate::wording::toml_key_at(text, offset);
+            let message = match key.is_empty() {
+                true => err.message().trim().to_string(),
+                false => crate::wording::value_error(&key, err.message()),
+            };
+            problems.push(Problem::error(FILE_NAME, line, column, message));
             return (None, problems);
         }
     };
@@ -402,7 +403,8 @@ fn warn_unknown_keys(text: &str, table: &toml::Table, prefix: &str, problems: &m
             _ if known_leaf => {}
             _ => {
                 let line = key_line(text, key);
-                let message = format!("unknown key `{dotted}` (ignored)");
+                let known = KEYS.iter().map(|(k, _, _)| *k);
+                let message = crate::wording::unknown_key(&dotted, known);
                 problems.push(Problem::warning(FILE_NAME, line, 1, message));
             }
         }
@@ -512,7 +514,7 @@ mod tests {
             shown,
             [
                 "jobsmith.toml:3:1: warning: unknown key `colour` (ignored)",
-                "jobsmith.toml:5:1: warning: unknown key `readme.max_job` (ignored)",
+                "jobsmith.toml:5:1: warning: unknown key `readme.max_job` (ignored); did you mean `readme.max_jobs`?",
             ]
         );
     }
@@ -527,7 +529,9 @@ mod tests {
         let shown: Vec<_> = problems.iter().map(ToString::to_string).collect();
         assert_eq!(
             shown,
-            ["jobsmith.toml:6:1: warning: unknown key `sources.bord` (ignored)"]
+            [
+                "jobsmith.toml:6:1: warning: unknown key `sources.bord` (ignored); did you mean `sources.board`?"
+            ]
         );
         let (config, problems) = parse(&format!(
             "{base}[[sources]]\nkind = \"taleo\"\nboard = \"x\"\n"

@@ -25,6 +25,7 @@ pub mod markdown;
 pub mod minify;
 pub mod ping;
 pub mod problem;
+pub mod progress;
 pub mod readme;
 pub mod render;
 pub mod scaffold;
@@ -38,11 +39,11 @@ pub mod targets;
 pub mod text;
 pub mod validate;
 pub mod view;
+pub mod wording;
 pub mod write;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::AtomicUsize;
 use std::time::{Duration, Instant};
 
 use anyhow::bail;
@@ -73,8 +74,8 @@ pub struct BuildOptions {
     pub now: DateTime<Utc>,
     /// Replaces `minify` of the configuration.
     pub minify: Option<bool>,
-    /// Counts the site files written as the build goes, for a progress display.
-    pub progress: Arc<AtomicUsize>,
+    /// How far the build has got, for a progress display.
+    pub progress: Arc<progress::Progress>,
     /// Replace the output folder even when it holds files jobsmith did not write.
     pub force_output: bool,
 }
@@ -161,10 +162,20 @@ pub fn read_board(
     base_url: Option<&str>,
     skip_invalid: bool,
 ) -> anyhow::Result<Board> {
+    read_board_counted(root, base_url, skip_invalid, &progress::Progress::default())
+}
+
+/// `read_board`, counting the dataset files read in `progress`.
+pub fn read_board_counted(
+    root: &Path,
+    base_url: Option<&str>,
+    skip_invalid: bool,
+    progress: &progress::Progress,
+) -> anyhow::Result<Board> {
     read_board_with(root, base_url, skip_invalid, |root, matcher| {
         // Each file's records are checked as soon as it is read and then dropped: the raw
         // records of a whole board never sit in memory beside its jobs.
-        let (problems, checked) = load::load_with(root, |records| {
+        let (problems, checked) = load::load_counted(root, progress, |records| {
             records
                 .iter()
                 .map(|record| validate::check(record, matcher))
@@ -263,10 +274,11 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
     let mut stages = Vec::new();
     write::recover(&options.root)?;
     let board = timed(&mut stages, "read and validate", || {
-        read_board(
+        read_board_counted(
             &options.root,
             options.base_url.as_deref(),
             options.skip_invalid,
+            &options.progress,
         )
     })?;
     let output = options.output_dir();
@@ -276,7 +288,8 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
         force: options.force_output,
         board_dirs: board_dirs(&board.config),
     };
-    let staging = Staging::begin(&destination, options.progress.clone())?;
+    let staging = Staging::begin(&destination, options.progress.written.clone())?;
+    options.progress.begin(progress::WRITING, 0);
     let key = board.config.indexnow.key.clone();
     let recorder = key.as_ref().map(|_| indexnow::Recorder::new(&staging));
     let sink: &dyn Sink = match &recorder {
@@ -298,6 +311,7 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
         today: options.now.date_naive(),
         keep_days: config.archive.keep_days,
     });
+    options.progress.begin("putting the new site in place", 0);
     timed(&mut stages, "commit", || staging.commit(archive.as_ref()))?;
     summary.stages = stages;
     Ok(summary)

@@ -75,9 +75,19 @@ pub struct InvalidInput {
 
 impl fmt::Display for InvalidInput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let errors = self.problems.iter().filter(|p| p.is_error()).count();
-        let noun = if errors == 1 { "problem" } else { "problems" };
-        write!(f, "the dataset has {errors} {noun}; nothing was written")
+        let errors: Vec<&Problem> = self.problems.iter().filter(|p| p.is_error()).collect();
+        let noun = if errors.len() == 1 {
+            "problem"
+        } else {
+            "problems"
+        };
+        let in_config = |p: &&Problem| p.path == crate::config::FILE_NAME;
+        let what = match (errors.iter().all(in_config), errors.iter().any(in_config)) {
+            (true, _) => "the configuration has",
+            (false, true) => "the configuration and the dataset have",
+            (false, false) => "the dataset has",
+        };
+        write!(f, "{what} {} {noun}; nothing was written", errors.len())
     }
 }
 

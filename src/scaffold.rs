@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use serde_json::{Map, Value};
 
 use crate::load::{Kind, Record};
-use crate::problem::InvalidInput;
+use crate::problem::BadInput;
 use crate::skills::SkillMatcher;
 use crate::slug::slugify;
 
@@ -23,6 +23,22 @@ pub struct NewJob {
     /// `YYYY-MM-DD`; default the clock's day.
     pub date: Option<String>,
     pub workplace: Option<String>,
+}
+
+/// The board `jobsmith new` writes into: `start` when it holds `jobsmith.toml`, else the nearest
+/// folder above it that does. Outside any board it refuses, rather than leave a job file there.
+pub fn board_root(start: &Path) -> anyhow::Result<PathBuf> {
+    if start.join(crate::config::FILE_NAME).is_file() {
+        return Ok(start.to_path_buf());
+    }
+    let absolute = start
+        .canonicalize()
+        .with_context(|| format!("cannot open {}", start.display()))?;
+    absolute
+        .ancestors()
+        .find(|dir| dir.join(crate::config::FILE_NAME).is_file())
+        .map(Path::to_path_buf)
+        .ok_or_else(|| anyhow::anyhow!("no jobsmith.toml here or above; run jobsmith init"))
 }
 
 /// Writes `content/jobs/COMPANY-TITLE.md` under `root` and returns its path. Never overwrites.
@@ -60,11 +76,15 @@ pub fn new_job(root: &Path, job: &NewJob, now: DateTime<Utc>) -> anyhow::Result<
         key_lines: Vec::new(),
     };
     let valid = crate::validate::validate(vec![record], &SkillMatcher::new(&[]));
-    if valid.problems.iter().any(crate::problem::Problem::is_error) {
-        return Err(InvalidInput {
-            problems: valid.problems,
-        }
-        .into());
+    let errors: Vec<String> = valid
+        .problems
+        .iter()
+        .filter(|p| p.is_error())
+        .map(|p| format!("{}: {}", argument_of(&p.message), p.message))
+        .collect();
+    if !errors.is_empty() {
+        let message = format!("{}\nnothing was written", errors.join("\n"));
+        return Err(BadInput(message).into());
     }
     let mut text = String::from("+++\n");
     for (key, value) in &fields {
@@ -85,6 +105,21 @@ pub fn new_job(root: &Path, job: &NewJob, now: DateTime<Utc>) -> anyhow::Result<
         );
     }
     Ok(path)
+}
+
+/// The argument of `jobsmith new` a validation message is about (it names the field in backticks).
+fn argument_of(message: &str) -> &'static str {
+    let flags = [
+        ("company", "--company"),
+        ("location", "--location"),
+        ("workplace", "--workplace"),
+        ("url", "--url"),
+        ("date", "--date"),
+    ];
+    flags
+        .iter()
+        .find(|(key, _)| message.contains(&format!("`{key}`")))
+        .map_or("the title", |(_, flag)| flag)
 }
 
 /// `DIR/STEM.md`, or `DIR/STEM-N.md` with the first N that is free.
@@ -126,24 +161,36 @@ fn starter_files(today: &str) -> Vec<(&'static str, String)> {
         ),
         ("static/.gitkeep", String::new()),
         ("templates/.gitkeep", String::new()),
-        ("netlify.toml", include_str!("../netlify.toml").to_string()),
+        (
+            "netlify.toml",
+            recipe(include_str!("scaffold/netlify.toml")),
+        ),
         (
             ".github/workflows/pages.yml",
-            include_str!("../.github/workflows/pages.yml").to_string(),
+            recipe(include_str!("scaffold/pages.yml")),
         ),
         (
             ".github/workflows/refresh.yml",
-            include_str!("../.github/workflows/refresh.yml").to_string(),
+            recipe(include_str!("scaffold/refresh.yml")),
+        ),
+        (
+            ".github/zizmor.yml",
+            include_str!("scaffold/zizmor.yml").to_string(),
         ),
         (
             ".github/workflows/check.yml",
-            include_str!("../.github/workflows/check.yml").to_string(),
+            recipe(include_str!("scaffold/check.yml")),
         ),
         (
             ".github/ISSUE_TEMPLATE/new-job.yml",
             include_str!("../.github/ISSUE_TEMPLATE/new-job.yml").to_string(),
         ),
     ]
+}
+
+/// A deploy recipe installing the release of the jobsmith that writes it (docs/deploy.md).
+fn recipe(text: &str) -> String {
+    text.replace("{version}", env!("CARGO_PKG_VERSION"))
 }
 
 const STARTER_CONFIG: &str = r#"# The board's configuration: docs/configuration.md lists every key.

@@ -24,7 +24,16 @@ pub(super) fn read(path: &str, text: &str, kind: Kind, dataset: &mut Dataset) {
     };
     let parsed = match format {
         Syntax::Toml => parse_toml(matter),
-        Syntax::Yaml => parse_yaml(matter),
+        Syntax::Yaml => parse_yaml(matter).map_err(|(line, column, message)| {
+            match crate::wording::looks_like_toml(matter) {
+                true => (
+                    1,
+                    1,
+                    format!("{message}; this reads as TOML: use +++ for TOML front matter"),
+                ),
+                false => (line, column, message),
+            }
+        }),
     };
     match parsed {
         Ok(fields) => dataset.records.push(Record {

@@ -85,15 +85,27 @@ pub fn load_with<T: Send>(
     root: &Path,
     each: impl Fn(Vec<Record>) -> T + Sync,
 ) -> (Vec<Problem>, Vec<T>) {
+    load_counted(root, &crate::progress::Progress::default(), each)
+}
+
+/// `load_with`, counting the files read in `progress` once the walk has found them all.
+pub fn load_counted<T: Send>(
+    root: &Path,
+    progress: &crate::progress::Progress,
+    each: impl Fn(Vec<Record>) -> T + Sync,
+) -> (Vec<Problem>, Vec<T>) {
     let mut files = Vec::new();
     let walked = walk(root, &mut |path, dataset| {
         files.push((path.to_path_buf(), dataset.problems.len()));
     });
+    progress.begin("reading and validating", files.len());
     let read: Vec<(Vec<Problem>, T)> = files
         .par_iter()
         .map(|(path, _)| {
             let one = load_one(root, path);
-            (one.problems, each(one.records))
+            let value = each(one.records);
+            progress.advance();
+            (one.problems, value)
         })
         .collect();
     let mut walk_problems = walked.problems.into_iter();

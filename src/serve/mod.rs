@@ -146,9 +146,10 @@ fn bind(ip: IpAddr, port: u16) -> anyhow::Result<TcpListener> {
     let address = SocketAddr::new(ip, port);
     let listener = TcpListener::bind(address).map_err(|err| {
         if err.kind() == std::io::ErrorKind::AddrInUse {
-            let other = port.checked_add(1).unwrap_or(1111);
+            let suggestion = free_port_after(ip, port)
+                .map_or_else(String::new, |free| format!("--port {free}, which is free now, or "));
             anyhow::anyhow!(
-                "{address} is already in use; choose another port, e.g. --port {other} (or --port 0 for any free one)"
+                "{address} is already in use; choose another port: {suggestion}--port 0 for any free one"
             )
         } else {
             anyhow::Error::new(err).context(format!("cannot listen on {address}"))
@@ -158,6 +159,13 @@ fn bind(ip: IpAddr, port: u16) -> anyhow::Result<TcpListener> {
         .set_nonblocking(true)
         .context("cannot configure the listening socket")?;
     Ok(listener)
+}
+
+/// The first of the next few ports that could be bound just now, to suggest in place of a taken one.
+fn free_port_after(ip: IpAddr, port: u16) -> Option<u16> {
+    (1..=20)
+        .filter_map(|step| port.checked_add(step))
+        .find(|&candidate| TcpListener::bind(SocketAddr::new(ip, candidate)).is_ok())
 }
 
 /// The address as a browser can reach it: an unspecified bind address is reached on loopback.

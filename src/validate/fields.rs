@@ -61,7 +61,7 @@ impl<'r, 'p> Fields<'r, 'p> {
     pub fn warn_unknown(&mut self, known: &[&str]) {
         for key in self.record.fields.keys() {
             if !known.contains(&key.as_str()) {
-                let message = format!("unknown key `{key}` (ignored)");
+                let message = crate::wording::unknown_key(key, known.iter().copied());
                 let line = self.record.line_of(key);
                 self.problems
                     .push(Problem::warning(&self.record.path, line, 1, message));

@@ -1,6 +1,6 @@
 //! Checks that need outside tools: the Nu HTML Checker (Java) and axe-core in headless Chromium
-//! (Node). `.ci/run` installs them (`scripts/install-test-tools`); where they are missing these
-//! tests say so and pass, except in CI (the `CI` variable is set), where a missing tool fails.
+//! (Node). `scripts/test` installs them (`scripts/install-test-tools`); where they are missing these
+//! tests fail, unless told to skip (`support::tools_present`, tests/README.md).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -16,30 +16,21 @@ fn chromium() -> PathBuf {
     std::env::var_os("CHROMIUM").map_or_else(|| PathBuf::from("/usr/bin/chromium"), PathBuf::from)
 }
 
-/// Whether every tool is there; in CI a missing one is a failure.
+/// Whether every tool is there (`support::tools_present` says what happens when one is not).
 pub fn tools_ready(needs: &[&str]) -> bool {
-    let mut missing = Vec::new();
-    for need in needs {
-        let ok = match *need {
-            "chromium" => chromium().exists(),
-            "node" | "java" => Command::new(need)
+    let missing: Vec<&str> = needs
+        .iter()
+        .copied()
+        .filter(|need| match *need {
+            "chromium" => !chromium().exists(),
+            "node" | "java" => !Command::new(need)
                 .arg("--version")
                 .output()
                 .is_ok_and(|o| o.status.success()),
-            module => tools_dir().join("node_modules").join(module).exists(),
-        };
-        if !ok {
-            missing.push(*need);
-        }
-    }
-    if missing.is_empty() {
-        return true;
-    }
-    let message =
-        format!("missing {missing:?}: run scripts/install-test-tools (as root) to install them");
-    assert!(std::env::var_os("CI").is_none(), "{message}");
-    eprintln!("SKIPPED (not in CI): {message}");
-    false
+            module => !tools_dir().join("node_modules").join(module).exists(),
+        })
+        .collect();
+    crate::support::tools_present(&missing)
 }
 
 /// Builds the sample board into a temporary folder.

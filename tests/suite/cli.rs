@@ -255,3 +255,113 @@ fn timings_name_every_stage_in_order() {
     let without = jobsmith(&["build", "--root", root]);
     assert!(!stderr(&without).contains("% "), "{}", stderr(&without));
 }
+
+/// Runs jobsmith with its standard output a pipe whose reader is already gone (`| head`).
+fn into_a_closed_pipe(args: &[&str]) -> std::process::Output {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_jobsmith"))
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run jobsmith");
+    drop(child.stdout.take());
+    child.wait_with_output().expect("wait")
+}
+
+#[test]
+fn completions_and_manual_into_a_closed_pipe_do_not_panic() {
+    for args in [
+        &["completions", "bash"][..],
+        &["completions", "zsh"],
+        &["man"],
+    ] {
+        let out = into_a_closed_pipe(args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert!(
+            !stderr(&out).contains("panicked"),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+}
+
+#[test]
+fn new_outside_a_board_refuses_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().to_str().expect("utf-8");
+    let args = [
+        "new",
+        "Dev",
+        "--company",
+        "A",
+        "--location",
+        "B",
+        "--url",
+        "https://a.example/1",
+    ];
+    let out = jobsmith(&[&args[..], &["--root", root]].concat());
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("no jobsmith.toml here or above; run jobsmith init"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        tree(dir.path()).is_empty(),
+        "wrote {:?}",
+        tree(dir.path()).keys()
+    );
+}
+
+#[test]
+fn new_inside_a_board_folder_writes_into_the_board() {
+    let board = TempBoard::new(&[("content/jobs/.keep", "")]);
+    let inside = board.root().join("content/jobs");
+    let args = [
+        "new",
+        "Dev",
+        "--company",
+        "A",
+        "--location",
+        "B",
+        "--url",
+        "https://a.example/1",
+    ];
+    let out = jobsmith(&[&args[..], &["--root", inside.to_str().expect("utf-8")]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(board.root().join("content/jobs/a-dev.md").is_file());
+    assert!(
+        !inside.join("content").exists(),
+        "wrote a board inside the board"
+    );
+}
+
+#[test]
+fn new_blames_the_argument_not_a_file() {
+    let board = TempBoard::new(&[]);
+    let root = board.root().to_str().expect("utf-8");
+    let args = [
+        "new",
+        "Dev",
+        "--company",
+        "A",
+        "--location",
+        "B",
+        "--url",
+        "ftp://x",
+        "--root",
+        root,
+    ];
+    let out = jobsmith(&args);
+    assert_eq!(out.status.code(), Some(1));
+    let message = stderr(&out);
+    assert!(
+        message.contains("--url: `url` must be an absolute http or https URL"),
+        "{message}"
+    );
+    assert!(
+        !message.contains("content/jobs"),
+        "blames a file it did not write: {message}"
+    );
+    assert!(message.contains("nothing was written"), "{message}");
+}

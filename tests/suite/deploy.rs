@@ -17,15 +17,13 @@ fn workflows() -> Vec<PathBuf> {
     files
 }
 
-/// Whether a tool is installed; in CI a missing tool fails the test.
+/// Whether a tool is installed (`support::tools_present` says what happens when it is not).
 fn have(tool: &Path) -> bool {
-    if tool.exists() {
-        return true;
-    }
-    let message = format!("missing {}: run scripts/install-test-tools", tool.display());
-    assert!(std::env::var_os("CI").is_none(), "{message}");
-    eprintln!("SKIPPED (not in CI): {message}");
-    false
+    let name = tool.display().to_string();
+    let missing: Vec<&str> = std::iter::once(name.as_str())
+        .filter(|_| !tool.exists())
+        .collect();
+    crate::support::tools_present(&missing)
 }
 
 #[test]
@@ -45,7 +43,11 @@ fn workflows_pass_actionlint() {
     );
     let problems: serde_json::Value = serde_json::from_slice(&output.stdout).expect("JSON");
     assert_eq!(problems, serde_json::json!([]), "actionlint found problems");
-    assert_eq!(workflows().len(), 4, "ci, check, pages and refresh");
+    assert_eq!(
+        workflows().len(),
+        5,
+        "ci, check, pages, refresh and release"
+    );
 }
 
 #[test]
@@ -57,6 +59,7 @@ fn workflows_have_no_high_severity_zizmor_finding() {
     let output = Command::new(zizmor)
         .args(["--offline", "--min-severity", "high", "--format", "plain"])
         .arg(repo().join(".github/workflows"))
+        .arg(repo().join("action.yml"))
         .output()
         .expect("run zizmor");
     let report = format!(
@@ -138,5 +141,34 @@ fn netlify_build_command_builds_the_board() {
     assert!(
         index.contains("https://board.netlify.app/"),
         "base_url from $URL"
+    );
+}
+
+#[test]
+fn the_readme_test_command_is_scripts_test_which_ci_runs() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).expect("README.md");
+    let block = readme
+        .split("```sh\n")
+        .nth(1)
+        .expect("a sh block")
+        .split("```")
+        .next();
+    let commands: Vec<&str> = block.expect("closed").lines().collect();
+    assert_eq!(commands.len(), 2, "two commands at the top: {commands:?}");
+    assert!(commands[1].starts_with("scripts/test "), "{}", commands[1]);
+    let script = std::fs::read_to_string(repo().join("scripts/test")).expect("scripts/test");
+    for step in [
+        "scripts/install-test-tools",
+        "cargo fmt --all -- --check",
+        "cargo clippy --all-targets --locked -- -D warnings",
+        "cargo test --locked\n",
+        "cargo test --locked --no-default-features --lib",
+    ] {
+        assert!(script.contains(step), "scripts/test does not run {step}");
+    }
+    let ci = std::fs::read_to_string(repo().join(".ci/run")).expect(".ci/run");
+    assert!(
+        ci.lines().any(|l| l == "scripts/test"),
+        ".ci/run does not call scripts/test"
     );
 }

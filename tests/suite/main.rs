@@ -14,14 +14,17 @@ mod gfm_table;
 mod golden;
 mod hostile;
 mod indexnow;
+mod install;
 mod links;
 mod ownership;
 mod problems;
 mod properties;
 mod readme;
+mod recipes;
 mod scan;
 mod search;
 #[cfg(feature = "serve")]
 mod serve;
 mod site;
 mod support;
+mod terminal;

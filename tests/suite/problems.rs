@@ -222,3 +222,65 @@ fn three_broken_files_are_all_named_and_public_is_left_alone() {
         "public/ changed"
     );
 }
+
+#[test]
+fn configuration_type_errors_are_in_plain_words() {
+    let config = format!("per_page = \"ten\"\n{}", crate::support::CONFIG);
+    let board = TempBoard::new(&[("jobsmith.toml", &config), ("content/jobs/good.md", GOOD)]);
+    let out = jobsmith(&["build", "--root", board.root().to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    let message = stderr(&out);
+    assert!(
+        message
+            .contains("jobsmith.toml:1:12: error: `per_page` must be a whole number, not \"ten\""),
+        "{message}"
+    );
+    assert!(
+        message.contains("error: the configuration has 1 problem; nothing was written"),
+        "{message}"
+    );
+}
+
+#[test]
+fn a_nested_configuration_value_names_its_table() {
+    let config = crate::support::CONFIG.replace("[readme]\n", "[readme]\nmax_jobs = true\n");
+    let board = TempBoard::new(&[("jobsmith.toml", &config)]);
+    let out = jobsmith(&["check", "--root", board.root().to_str().expect("utf-8")]);
+    let message = stderr(&out);
+    assert!(
+        message.contains("error: `readme.max_jobs` must be a whole number, not true"),
+        "{message}"
+    );
+}
+
+#[test]
+fn unknown_keys_suggest_the_key_meant() {
+    let job = GOOD.replace("location =", "locaton =");
+    let problems = problems_of(&[("content/jobs/a.md", &job)]);
+    let expected =
+        "content/jobs/a.md:4:1: warning: unknown key `locaton` (ignored); did you mean `location`?";
+    assert!(problems.iter().any(|p| p == expected), "{problems:#?}");
+    let config = crate::support::CONFIG.replace("[readme]\n", "[readme]\nmax_job = 5\n");
+    let board = TempBoard::new(&[("jobsmith.toml", &config), ("content/jobs/good.md", GOOD)]);
+    let summary = build(&BuildOptions::new(board.root(), clock())).expect("builds");
+    let shown: Vec<String> = summary.problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        [
+            "jobsmith.toml:5:1: warning: unknown key `readme.max_job` (ignored); did you mean `readme.max_jobs`?"
+        ]
+    );
+}
+
+#[test]
+fn toml_between_yaml_fences_gets_the_plus_hint() {
+    let job = GOOD.replace("+++", "---");
+    let problems = problems_of(&[("content/jobs/a.md", &job)]);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.starts_with("content/jobs/a.md:2:1: error: ")
+                && p.ends_with("use +++ for TOML front matter")),
+        "{problems:#?}"
+    );
+}

@@ -1,6 +1,7 @@
 //! Shared helpers: temporary boards, running the binary, reading output trees.
 
 use std::collections::BTreeMap;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -130,6 +131,29 @@ pub fn run_within(command: &mut Command, limit: std::time::Duration) -> Output {
         stdout: read(stdout),
         stderr: read(stderr),
     }
+}
+
+/// The one answer to "an outside tool this test needs is missing" (tests/README.md). With
+/// `JOBSMITH_SKIP_MISSING_TOOLS=1` (and `CI` unset) the test says `SKIPPED` straight to the
+/// terminal, past the harness's capture, and returns false so the test can return early;
+/// otherwise it fails, naming what is missing and how to install it. Nothing passes quietly.
+pub fn tools_present(missing: &[&str]) -> bool {
+    if missing.is_empty() {
+        return true;
+    }
+    let message = format!(
+        "missing {}: run scripts/install-test-tools (or scripts/test), or set JOBSMITH_SKIP_MISSING_TOOLS=1 to skip the tests that need it",
+        missing.join(", ")
+    );
+    let skip = std::env::var_os("JOBSMITH_SKIP_MISSING_TOOLS").is_some_and(|v| v == "1");
+    assert!(skip && std::env::var_os("CI").is_none(), "{message}");
+    let test = std::thread::current()
+        .name()
+        .unwrap_or("a test")
+        .to_string();
+    // `eprintln!` would be captured and hidden; a direct write reaches the terminal.
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {message}");
+    false
 }
 
 /// Makes a named pipe at `path` (reading one blocks until something writes to it).

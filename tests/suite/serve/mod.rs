@@ -301,6 +301,44 @@ fn a_port_in_use_is_a_clear_error() {
     assert!(message.contains("--port"), "{message}");
 }
 
+/// Two listeners on consecutive ports P and P + 1.
+fn two_taken_ports() -> (std::net::TcpListener, std::net::TcpListener) {
+    for _ in 0..50 {
+        let first = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+        let port = first.local_addr().expect("addr").port();
+        if let Ok(second) = std::net::TcpListener::bind(("127.0.0.1", port.wrapping_add(1))) {
+            return (first, second);
+        }
+    }
+    panic!("no two consecutive free ports");
+}
+
+#[test]
+fn the_port_suggested_for_a_taken_one_was_free() {
+    let (taken, next) = two_taken_ports();
+    let port = taken.local_addr().expect("addr").port();
+    let board = board();
+    let root = board.root().to_str().expect("utf-8");
+    let output = jobsmith(&["serve", "--root", root, "--port", &port.to_string()]);
+    assert_eq!(output.status.code(), Some(2));
+    let message = stderr(&output);
+    let suggested: u16 = message
+        .split("--port ")
+        .nth(1)
+        .and_then(|rest| rest.split(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|digits| digits.parse().ok())
+        .unwrap_or_else(|| panic!("no port suggested: {message}"));
+    assert_ne!(
+        suggested,
+        port + 1,
+        "suggested the taken {}: {message}",
+        port + 1
+    );
+    drop(next);
+    assert!(suggested > port, "{message}");
+    assert!(message.contains("--port 0 for any free one"), "{message}");
+}
+
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_it_within_a_second() {
