@@ -196,9 +196,14 @@ pub struct ImportArgs {
     /// Where to write the job files, relative to the board's folder.
     #[arg(long, value_name = "DIR", default_value = "content/jobs")]
     pub into: PathBuf,
-    /// Overwrite job files that already exist.
+    /// Rewrite the files of jobs imported before whole, dropping keys and text added by hand
+    /// (without it, only the keys import writes are updated).
     #[arg(long)]
     pub force: bool,
+    /// The day that dates rows of files without a date line ("Last updated" or a dated
+    /// heading): RFC 3339, YYYY-MM-DD or Unix seconds (default: SOURCE_DATE_EPOCH, if set).
+    #[arg(long, value_name = "TIME")]
+    pub now: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -375,27 +380,36 @@ fn check(args: &CheckArgs) -> anyhow::Result<()> {
 }
 
 fn import(args: ImportArgs) -> anyhow::Result<()> {
-    let report =
-        crate::import::import(&args.root, &args.files, args.format, &args.into, args.force)?;
+    let given_clock = args.now.is_some() || std::env::var_os("SOURCE_DATE_EPOCH").is_some();
+    let now = match given_clock {
+        true => Some(clock(args.now.as_deref())?.date_naive()),
+        false => None,
+    };
+    let options = crate::import::Options {
+        force: args.force,
+        now,
+    };
+    let report = crate::import::import(&args.root, &args.files, args.format, &args.into, options)?;
     print_problems(&report.problems);
-    for path in &report.skipped {
+    if report.left_alone > 0 {
         eprintln!(
-            "{}: exists; left as it is (--force overwrites)",
-            path.display()
+            "{} jobs were imported before into files without TOML front matter: left as they are",
+            report.left_alone
         );
     }
     eprintln!(
-        "Imported {} jobs; {} rows refused; {} files left as they were",
-        report.written.len(),
-        report.problems.iter().filter(|p| p.is_error()).count(),
-        report.skipped.len()
+        "Imported: {} new, {} updated, {} unchanged; {} rows refused",
+        report.new, report.updated, report.unchanged, report.refused
     );
     if let Some(utm) = &report.utm_suggestion {
         eprintln!(
             "The links carried tracking parameters; to add them back in the README, put in jobsmith.toml:\n\n{utm}"
         );
     }
-    if report.problems.iter().any(Problem::is_error) {
+    if report.new + report.updated + report.unchanged + report.left_alone == 0 {
+        return Err(BadInput("no job was imported (see above); nothing was written".into()).into());
+    }
+    if report.refused > 0 {
         let message = "some rows were refused (listed above); the others were imported";
         return Err(BadInput(message.into()).into());
     }

@@ -47,6 +47,7 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ("feeds.aggregator.enabled", "boolean", "true"),
     ("feeds.aggregator.output", "string", "\"feeds/indeed.xml\""),
     ("skills.extra", "array of strings", "[]"),
+    ("dataset.duplicates", "\"warn\" or \"error\"", "\"warn\""),
     ("sources.kind", "string", "required in each [[sources]]"),
     ("sources.board", "string", "required in each [[sources]]"),
     (
@@ -76,6 +77,7 @@ pub struct Config {
     pub archive: Archive,
     pub feeds: Feeds,
     pub skills: Skills,
+    pub dataset: DatasetRules,
     /// `[[sources]]`: where `jobsmith fetch` brings jobs in from.
     pub sources: Vec<crate::fetch::Source>,
     pub indexnow: IndexNow,
@@ -160,6 +162,23 @@ pub struct Skills {
     pub extra: Vec<String>,
 }
 
+/// `[dataset]`: how strictly the dataset is read.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct DatasetRules {
+    /// Two records of one job (same identity): a warning, or an error.
+    pub duplicates: Severity,
+}
+
+/// `warn` or `error`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    #[default]
+    Warn,
+    Error,
+}
+
 impl Default for Config {
     fn default() -> Config {
         Config {
@@ -175,6 +194,7 @@ impl Default for Config {
             archive: Archive::default(),
             feeds: Feeds::default(),
             skills: Skills::default(),
+            dataset: DatasetRules::default(),
             sources: Vec::new(),
             indexnow: IndexNow::default(),
         }

@@ -14,6 +14,7 @@ pub mod config;
 pub mod country;
 pub mod date;
 pub mod fetch;
+pub mod gazetteer;
 pub mod google;
 pub mod import;
 pub mod indexnow;
@@ -207,6 +208,13 @@ pub fn read_board_with(
     let (mut loading, mut valid) = read(root, &matcher);
     problems.append(&mut loading);
     problems.append(&mut valid.problems);
+    let duplicates_are_errors = config.dataset.duplicates == config::Severity::Error;
+    problems.extend(
+        valid
+            .duplicates
+            .iter()
+            .map(|d| d.problem(duplicates_are_errors)),
+    );
     if problems.iter().any(Problem::is_error) {
         if !skip_invalid {
             return Err(InvalidInput { problems }.into());

@@ -1,10 +1,11 @@
 //! Validate: turns raw records into `Job`s and company profiles, collecting every problem.
 //!
 //! Each record is checked on its own (required keys, dates, URLs, enumerations, salary), then the
-//! board as a whole (duplicate ids). A record with an error is left out; the caller decides
-//! whether that fails the build.
+//! board as a whole (one job per identity, unique ids). A record with an error is left out; the
+//! caller decides whether that fails the build.
 
 mod fields;
+pub mod identity;
 mod salary;
 
 use std::collections::HashMap;
@@ -66,6 +67,41 @@ pub struct Valid {
     pub jobs: Vec<Arc<Job>>,
     pub companies: Vec<Company>,
     pub problems: Vec<Problem>,
+    /// Later records of a job already seen (same identity), left out; the caller reports them.
+    pub duplicates: Vec<Duplicate>,
+}
+
+/// A record left out because an earlier one in dataset order is the same job.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Duplicate {
+    /// `id …` or `url …` (see [`identity::identity`]).
+    pub identity: String,
+    /// The job built, and the line of its `id` or `url`.
+    pub kept: (Origin, usize),
+    /// The job left out, and the line of its `id` or `url`.
+    pub dropped: (Origin, usize),
+}
+
+impl Duplicate {
+    /// The report of it, as a warning or (with `[dataset] duplicates = "error"`) an error.
+    pub fn problem(&self, as_error: bool) -> Problem {
+        let (kept, kept_line) = &self.kept;
+        let (dropped, line) = &self.dropped;
+        let what = match self.identity.split_once(' ') {
+            Some(("id", id)) => format!("the same `id` ({id})"),
+            Some((_, url)) => format!("the same apply URL ({url})"),
+            None => self.identity.clone(),
+        };
+        let message = format!(
+            "the same job as {}:{kept_line}: {what}; only the first is built",
+            kept.path
+        );
+        if as_error {
+            Problem::error(&dropped.path, *line, 1, message)
+        } else {
+            Problem::warning(&dropped.path, *line, 1, message)
+        }
+    }
 }
 
 /// Checks every record; records with errors are left out and their problems kept.
@@ -87,10 +123,12 @@ pub struct Checked {
 /// A usable record.
 #[derive(Debug, Clone)]
 pub enum Item {
-    /// A job, with the line of its `id` for the duplicate check.
+    /// A job, with the line of its `id` and its identity (and that key's line) for the
+    /// board-wide checks.
     Job {
         job: Arc<Job>,
         id_line: usize,
+        identity: (String, usize),
     },
     Company(Company),
 }
@@ -100,24 +138,48 @@ pub fn check(record: &Record, skills: &SkillMatcher) -> Checked {
     let mut problems = Vec::new();
     let item = match record.kind {
         Kind::Company => company(record, &mut problems).map(Item::Company),
-        Kind::Job => job(record, skills, &mut problems).map(|job| Item::Job {
-            job: Arc::new(job),
-            id_line: record.line_of("id"),
+        Kind::Job => job(record, skills, &mut problems).map(|job| {
+            let given = record.fields.get("id").and_then(as_text);
+            let key = if given.is_some() { "id" } else { "url" };
+            Item::Job {
+                identity: (
+                    identity::identity(given.as_deref(), &job.url),
+                    record.line_of(key),
+                ),
+                job: Arc::new(job),
+                id_line: record.line_of("id"),
+            }
         }),
     };
     Checked { item, problems }
 }
 
-/// The board from records checked one by one, in dataset order: refuses duplicate ids.
+/// The board from records checked one by one, in dataset order: the first record of each
+/// identity is kept (later ones are `duplicates`), and ids must be unique.
 pub fn combine(checked: impl IntoIterator<Item = Checked>) -> Valid {
     let mut valid = Valid::default();
     let mut seen_ids: HashMap<String, Origin> = HashMap::new();
+    let mut seen_jobs: HashMap<String, (Origin, usize)> = HashMap::new();
     for Checked { item, mut problems } in checked {
         valid.problems.append(&mut problems);
         match item {
             None => {}
             Some(Item::Company(company)) => valid.companies.push(company),
-            Some(Item::Job { job, id_line }) => {
+            Some(Item::Job {
+                job,
+                id_line,
+                identity: (identity, line),
+            }) => {
+                let here = (job.origin.clone(), line);
+                if let Some(kept) = seen_jobs.get(&identity) {
+                    valid.duplicates.push(Duplicate {
+                        identity,
+                        kept: kept.clone(),
+                        dropped: here,
+                    });
+                    continue;
+                }
+                seen_jobs.insert(identity, here);
                 if let Some(first) = seen_ids.get(&job.id) {
                     let message = format!("duplicate id `{}`: already used at {first}", job.id);
                     let path = &job.origin.path;

@@ -2,10 +2,11 @@
 //!
 //! Reads a published README or archive table (`jobr-readme`), or rows shaped like a board's
 //! history export (`json`, `csv`: company, company_url, title, url, location, type, date, seen),
-//! and writes one TOML front-matter file per row, in source order, under `content/jobs/`.
-//! Malformed rows are reported with their line and the rest imported; existing files are never
-//! overwritten unless asked.
+//! and writes one TOML front-matter file per job, in source order, under `content/jobs/`.
+//! Malformed rows are reported with their line and the rest imported. A job already imported
+//! (the same apply URL) is updated in its file, never copied.
 
+mod files;
 mod readme;
 mod rows;
 
@@ -18,7 +19,7 @@ use chrono::NaiveDate;
 use crate::job::Workplace;
 use crate::problem::Problem;
 use crate::scaffold::toml_string;
-use crate::slug::Slugger;
+pub use files::Outcome;
 
 /// The formats `jobsmith import` reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -56,32 +57,49 @@ pub struct Parsed {
 /// What an import did.
 #[derive(Debug, Default)]
 pub struct Report {
+    /// Files written: new ones and updated ones.
     pub written: Vec<PathBuf>,
-    /// Files left alone because they exist (without `--force`).
-    pub skipped: Vec<PathBuf>,
+    /// Rows by what became of them.
+    pub new: usize,
+    pub updated: usize,
+    pub unchanged: usize,
+    pub refused: usize,
+    /// Rows of jobs whose file is not TOML front matter, which import does not rewrite.
+    pub left_alone: usize,
     pub problems: Vec<Problem>,
     /// A `[readme.utm]` table matching the links' tracking parameters.
     pub utm_suggestion: Option<String>,
 }
 
-/// Parses one source file's text; `path` is only for messages.
-pub fn parse(path: &str, text: &str, format: Format) -> Parsed {
+/// Parses one source file's text; `path` is only for messages. `now` dates rows the file gives
+/// no year for.
+pub fn parse(path: &str, text: &str, format: Format, now: Option<NaiveDate>) -> Parsed {
     let mut parsed = Parsed::default();
     match format {
-        Format::JobrReadme => readme::parse(path, text, &mut parsed),
-        Format::Json => rows::parse_json(path, text, &mut parsed),
-        Format::Csv => rows::parse_csv(path, text, &mut parsed),
+        Format::JobrReadme => readme::parse(path, text, now, &mut parsed),
+        Format::Json => rows::parse(path, text, "json", now, &mut parsed),
+        Format::Csv => rows::parse(path, text, "csv", now, &mut parsed),
+    }
+    if parsed.jobs.is_empty() && !parsed.problems.iter().any(Problem::is_error) {
+        let message = match format {
+            Format::JobrReadme => {
+                "no job rows: no table with a Company | Position | Location | Type | Date header"
+            }
+            Format::Json | Format::Csv => "no job rows",
+        };
+        parsed.problems.push(Problem::error(path, 1, 1, message));
     }
     parsed
 }
 
-/// Imports every file into `into` (relative to `root` when not absolute).
+/// Imports every file into `into` (relative to `root` when not absolute); writes nothing when
+/// no row could be imported.
 pub fn import(
     root: &Path,
     files: &[PathBuf],
     format: Format,
     into: &Path,
-    force: bool,
+    options: Options,
 ) -> anyhow::Result<Report> {
     let mut all = Parsed::default();
     for file in files {
@@ -89,7 +107,7 @@ pub fn import(
             .with_context(|| format!("cannot read {}", file.display()))?;
         let text = String::from_utf8(bytes)
             .map_err(|_| anyhow::anyhow!("{} is not UTF-8 text", file.display()))?;
-        let parsed = parse(&file.display().to_string(), &text, format);
+        let parsed = parse(&file.display().to_string(), &text, format, options.now);
         all.jobs.extend(parsed.jobs);
         all.problems.extend(parsed.problems);
         for (key, count) in parsed.utm {
@@ -97,29 +115,36 @@ pub fn import(
         }
     }
     let into = import_folder(root, into)?;
-    let board = crate::write::BoardDir::open(root)?;
     let mut report = Report {
+        refused: all.problems.iter().filter(|p| p.is_error()).count(),
         problems: all.problems,
         utm_suggestion: utm_suggestion(&all.utm),
         ..Report::default()
     };
-    let mut slugs = Slugger::new();
-    for (n, job) in all.jobs.iter().enumerate() {
-        let id = slugs.assign(&format!("{} {}", job.company, job.title));
-        let rel = into.join(format!("{:04}-{id}.md", n + 1));
-        let text = job_file(&id, job);
-        let written = if force {
-            board.write(&rel, text.as_bytes()).map(|()| true)?
-        } else {
-            board.write_new(&rel, text.as_bytes())?
-        };
-        if written {
-            report.written.push(root.join(rel));
-        } else {
-            report.skipped.push(root.join(rel));
+    if all.jobs.is_empty() {
+        return Ok(report);
+    }
+    let board = crate::write::BoardDir::open(root)?;
+    let mut folder = files::Folder::read(root, &into)?;
+    for job in &all.jobs {
+        match folder.take(job, options.force) {
+            Outcome::New => report.new += 1,
+            Outcome::Updated => report.updated += 1,
+            Outcome::Unchanged => report.unchanged += 1,
+            Outcome::LeftAlone => report.left_alone += 1,
         }
     }
+    report.written = folder.write(&board)?;
     Ok(report)
+}
+
+/// How `import` treats existing files and undated rows.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// Rewrite a job's existing file whole, dropping keys and text added to it by hand.
+    pub force: bool,
+    /// The day that dates rows of a file without a date line (`--now`).
+    pub now: Option<NaiveDate>,
 }
 
 /// The folder to import into, relative to the board: it must lie in `content/` (a dataset is
@@ -152,12 +177,14 @@ fn import_folder(root: &Path, into: &Path) -> anyhow::Result<PathBuf> {
     Ok(rel)
 }
 
-/// The text of a job file.
-pub fn job_file(id: &str, job: &Imported) -> String {
+/// The text of a job file (with an `id` line when given one).
+pub fn job_file(id: Option<&str>, job: &Imported) -> String {
     let mut text = String::from("+++\n");
     let mut line =
         |key: &str, value: &str| text.push_str(&format!("{key} = {}\n", toml_string(value)));
-    line("id", id);
+    if let Some(id) = id {
+        line("id", id);
+    }
     line("title", &job.title);
     line("company", &job.company);
     if let Some(url) = &job.company_url {

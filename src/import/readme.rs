@@ -8,28 +8,42 @@ use crate::problem::Problem;
 use crate::table::{parse_link_cell, split_row, unescape_cell};
 use crate::validate::check_url;
 
-/// Reads every row of the Company | Position | Location | Type | Date table.
-pub(super) fn parse(path: &str, text: &str, parsed: &mut Parsed) {
-    let Some(reference) = reference_date(text) else {
-        let message = "no \"Last updated: Mon DD, YYYY\" line or dated heading (# … — YYYY-MM-DD): cannot tell the year of the rows";
+/// Reads every row of the Company | Position | Location | Type | Date table. `now` dates the
+/// rows of a file that has no date line of its own.
+pub(super) fn parse(path: &str, text: &str, now: Option<NaiveDate>, parsed: &mut Parsed) {
+    let Some(reference) = reference_date(text).or(now) else {
+        let message = "no \"Last updated: Mon DD, YYYY\" line or dated heading (# … — YYYY-MM-DD): cannot tell the year of the rows; give the day the file was published with --now YYYY-MM-DD";
         parsed.problems.push(Problem::error(path, 1, 1, message));
         return;
     };
-    let mut in_table = false;
+    let mut columns = None;
+    // The first blank line inside the current table, while rows may still follow it.
+    let mut gap = None;
     for (n, line) in text.lines().enumerate() {
         let trimmed = line.trim();
+        if trimmed.is_empty() {
+            gap = gap.or(Some(n + 1));
+            continue;
+        }
         if !trimmed.starts_with('|') {
-            in_table = false;
+            columns = None;
             continue;
         }
-        if is_header(trimmed) {
-            in_table = true;
+        if let Some(found) = Columns::of_header(trimmed) {
+            (columns, gap) = (Some(found), None);
             continue;
         }
-        if !in_table || is_separator(trimmed) {
+        let Some(columns) = &columns else { continue };
+        if is_separator(trimmed) {
             continue;
         }
-        match row(trimmed, reference, parsed) {
+        if let Some(blank) = gap.take() {
+            let message = "a blank line inside the table: GitHub ends the table here and shows the rows after it as text; they are imported";
+            parsed
+                .problems
+                .push(Problem::warning(path, blank, 1, message));
+        }
+        match row(trimmed, columns, reference, parsed) {
             Ok(job) => parsed.jobs.push(job),
             Err(message) => parsed
                 .problems
@@ -38,12 +52,34 @@ pub(super) fn parse(path: &str, text: &str, parsed: &mut Parsed) {
     }
 }
 
-fn is_header(line: &str) -> bool {
-    split_row(line).is_some_and(|cells| {
-        cells
-            .first()
-            .is_some_and(|c| c.eq_ignore_ascii_case("company"))
-    })
+/// Where each cell of a row is, from the header's names: the published layouts say "Date" or
+/// "Posted", "Position" or "Title", and some have no Type column.
+struct Columns {
+    count: usize,
+    company: usize,
+    position: usize,
+    location: usize,
+    kind: Option<usize>,
+    date: usize,
+}
+
+impl Columns {
+    fn of_header(line: &str) -> Option<Columns> {
+        let cells = split_row(line)?;
+        let find = |names: &[&str]| {
+            cells
+                .iter()
+                .position(|c| names.iter().any(|n| c.trim().eq_ignore_ascii_case(n)))
+        };
+        Some(Columns {
+            count: cells.len(),
+            company: find(&["company"])?,
+            position: find(&["position", "title", "role", "job"])?,
+            location: find(&["location", "locations"])?,
+            kind: find(&["type", "workplace", "remote"]),
+            date: find(&["date", "posted", "date posted"])?,
+        })
+    }
 }
 
 fn is_separator(line: &str) -> bool {
@@ -71,14 +107,28 @@ pub(super) fn reference_date(text: &str) -> Option<NaiveDate> {
     None
 }
 
-fn row(line: &str, reference: NaiveDate, parsed: &mut Parsed) -> Result<Imported, String> {
+fn row(
+    line: &str,
+    columns: &Columns,
+    reference: NaiveDate,
+    parsed: &mut Parsed,
+) -> Result<Imported, String> {
     let cells = split_row(line).ok_or("not a table row")?;
-    let [company, position, location, kind, date] = cells.as_slice() else {
+    if cells.len() != columns.count {
         return Err(format!(
-            "a row needs 5 cells (Company | Position | Location | Type | Date), this one has {}",
+            "a row needs {} cells, as the table's header has, this one has {}",
+            columns.count,
             cells.len()
         ));
-    };
+    }
+    let cell = |i: usize| cells[i];
+    let (company, position, location, date) = (
+        cell(columns.company),
+        cell(columns.position),
+        cell(columns.location),
+        cell(columns.date),
+    );
+    let kind = columns.kind.map_or("On Site", cell);
     let (company, company_url) = parse_link_cell(company).ok_or("the Company cell is empty")?;
     let (title, url) = parse_link_cell(position).ok_or("the Position cell is empty")?;
     let url = url.ok_or("the Position cell has no link to the job")?;
@@ -128,7 +178,7 @@ mod tests {
 | **[Acme]()** | **[Dev](https://jobs.example/2)** | Berlin | Sometimes | Jan 01 |\n\
 | **Beta** | **[QA](https://jobs.example/3)** | Paris | On Site | Jan 02 |\n";
         let mut parsed = Parsed::default();
-        parse("README.md", text, &mut parsed);
+        parse("README.md", text, None, &mut parsed);
         assert_eq!(parsed.jobs.len(), 2);
         let first = &parsed.jobs[0];
         assert_eq!(

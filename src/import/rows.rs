@@ -2,6 +2,7 @@
 //! date ("Jun 30") and seen (when the row was first listed, which gives the date its year).
 //! Text cells hold markdown escapes as the README had them.
 
+use chrono::NaiveDate;
 use serde_json::Value;
 
 use super::{Imported, Parsed, month_day, strip_utm};
@@ -12,18 +13,21 @@ use crate::problem::Problem;
 use crate::table::unescape_cell;
 use crate::validate::check_url;
 
-pub(super) fn parse_json(path: &str, text: &str, parsed: &mut Parsed) {
-    collect(read_bulk(path, text, "json"), parsed);
+/// Reads rows of a JSON or CSV file (`extension`); `now` stands for a missing `seen`.
+pub(super) fn parse(
+    path: &str,
+    text: &str,
+    extension: &str,
+    now: Option<NaiveDate>,
+    parsed: &mut Parsed,
+) {
+    collect(read_bulk(path, text, extension), now, parsed);
 }
 
-pub(super) fn parse_csv(path: &str, text: &str, parsed: &mut Parsed) {
-    collect(read_bulk(path, text, "csv"), parsed);
-}
-
-fn collect(dataset: Dataset, parsed: &mut Parsed) {
+fn collect(dataset: Dataset, now: Option<NaiveDate>, parsed: &mut Parsed) {
     parsed.problems.extend(dataset.problems);
     for record in dataset.records {
-        match row(&record.fields, parsed) {
+        match row(&record.fields, now, parsed) {
             Ok(job) => parsed.jobs.push(job),
             Err(message) => {
                 parsed
@@ -42,7 +46,11 @@ fn text<'a>(fields: &'a serde_json::Map<String, Value>, key: &str) -> Option<&'a
         .filter(|s| !s.is_empty())
 }
 
-fn row(fields: &serde_json::Map<String, Value>, parsed: &mut Parsed) -> Result<Imported, String> {
+fn row(
+    fields: &serde_json::Map<String, Value>,
+    now: Option<NaiveDate>,
+    parsed: &mut Parsed,
+) -> Result<Imported, String> {
     let required = |key: &str| text(fields, key).ok_or_else(|| format!("missing `{key}`"));
     let title = unescape_cell(required("title")?);
     let company = unescape_cell(required("company")?);
@@ -50,8 +58,15 @@ fn row(fields: &serde_json::Map<String, Value>, parsed: &mut Parsed) -> Result<I
     let kind = required("type")?;
     let workplace = Workplace::parse(kind)
         .ok_or_else(|| format!("`type` must be Remote, On Site or Hybrid, not {kind:?}"))?;
-    let seen = required("seen")?;
-    let reference = parse_day(seen).ok_or_else(|| format!("`seen` is not a date: {seen:?}"))?;
+    let reference = match (text(fields, "seen"), now) {
+        (Some(seen), _) => {
+            parse_day(seen).ok_or_else(|| format!("`seen` is not a date: {seen:?}"))?
+        }
+        (None, Some(now)) => now,
+        (None, None) => {
+            return Err("missing `seen` (when the row was listed, for the year of `date`); or give --now YYYY-MM-DD".into());
+        }
+    };
     let day = required("date")?;
     let date = month_day(day, reference)
         .ok_or_else(|| format!("`date` must read like \"Jun 30\", not {day:?}"))?;
@@ -82,7 +97,7 @@ mod tests {
  {"company": "X", "company_url": "", "title": "Y", "url": "https://jobr.example/job/2", "location": "Z", "type": "Remote | Jun 30", "date": "", "seen": "2026-07-01T11:00:02+05:00"}
 ]"#;
         let mut parsed = Parsed::default();
-        parse_json("history.json", json, &mut parsed);
+        parse("history.json", json, "json", None, &mut parsed);
         assert_eq!(parsed.jobs.len(), 1);
         assert_eq!(parsed.jobs[0].title, "Dev | Ops");
         assert_eq!(parsed.jobs[0].url, "https://jobr.example/job/1");

@@ -108,16 +108,31 @@ fn read_json(text: &str) -> Rows {
         Ok(items) => items,
         Err(err) => return vec![Err(json_error(text, &err))],
     };
+    // Items come in text order, so each line number is counted on from the one before: the
+    // whole file is scanned once, not once per item.
+    let mut counted = (0, 1);
     items
         .into_iter()
         .map(|raw| {
             let offset = raw.get().as_ptr() as usize - text.as_ptr() as usize;
-            let (line, _) = line_column(text, offset);
+            let line = line_after(text, &mut counted, offset);
             let value: Value = serde_json::from_str(raw.get())
                 .map_err(|e| RowError::new(line, 1, format!("invalid JSON: {e}")))?;
             object(line, value)
         })
         .collect()
+}
+
+/// The line of `offset`, counting newlines from the `(offset, line)` last counted.
+fn line_after(text: &str, counted: &mut (usize, usize), offset: usize) -> usize {
+    let (from, line) = *counted;
+    let line = match text.as_bytes().get(from..offset) {
+        Some(between) => line + between.iter().filter(|&&b| b == b'\n').count(),
+        // Out of order (never for JSON arrays): count from the start.
+        None => line_column(text, offset).0,
+    };
+    *counted = (offset, line);
+    line
 }
 
 fn json_error(text: &str, err: &serde_json::Error) -> RowError {
@@ -267,10 +282,11 @@ fn read_toml(text: &str) -> Rows {
             ))];
         }
     };
+    let mut counted = (0, 1);
     file.jobs
         .into_iter()
         .map(|spanned| {
-            let (line, _) = line_column(text, spanned.span().start);
+            let line = line_after(text, &mut counted, spanned.span().start);
             let table = spanned.into_inner();
             let fields = table
                 .into_iter()
@@ -300,6 +316,21 @@ mod tests {
         assert_eq!(lines(&rows), [Ok(2), Ok(4)]);
         let rows = read_json("{\"jobs\": [\n{\"title\": \"A\"}]}");
         assert_eq!(lines(&rows), [Ok(2)]);
+    }
+
+    #[test]
+    fn json_lines_are_counted_on_from_the_item_before() {
+        let text: String = (0..500).map(|i| format!("{{\"n\": {i}}},\n\n")).collect();
+        let rows = read_json(&format!("[\n{}{{}}]", text));
+        let want: Vec<Result<usize, String>> = (0..=500).map(|i| Ok(2 + 2 * i)).collect();
+        assert_eq!(lines(&rows), want);
+        let mut counted = (0, 1);
+        assert_eq!(line_after("a\nb\nc", &mut counted, 4), 3);
+        assert_eq!(
+            line_after("a\nb\nc", &mut counted, 2),
+            2,
+            "out of order: counted again"
+        );
     }
 
     #[test]

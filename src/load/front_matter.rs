@@ -122,6 +122,13 @@ pub(super) fn parse_yaml_text<'de, T: serde::Deserialize<'de>>(
     // already bounds the work aliases can cause.
     if let Some(budget) = options.budget.as_mut() {
         budget.enforce_alias_anchor_ratio = false;
+        // The node and event caps (250,000 and a million) refuse a bulk file of some 35,000
+        // plain jobs. Without aliases (capped above) the count of either grows with the text,
+        // so the cap grows with it: a node takes at least a few bytes of text.
+        let by_size = text.len() / 4;
+        budget.max_nodes = budget.max_nodes.max(by_size);
+        budget.max_events = budget.max_events.max(by_size);
+        budget.max_total_scalar_bytes = budget.max_total_scalar_bytes.max(text.len());
     }
     serde_saphyr::from_str_with_options(text, options)
 }

@@ -34,8 +34,14 @@ pub struct Journal {
     pub removals: Vec<PathBuf>,
 }
 
-/// Records `journal` in the board, synced, and carries it out.
+/// Records `journal` in the board, synced, and carries it out. A commit that is only the swap of
+/// the site (no README or archive file outside it) is one atomic step and needs no journal.
 pub fn run(board: &BoardDir, journal: &Journal) -> anyhow::Result<()> {
+    if journal.renames.is_empty() && journal.removals.is_empty() {
+        super::swap_in(&journal.staged, &journal.output)?;
+        super::remove_leftovers(&journal.output);
+        return Ok(());
+    }
     let text = serde_json::to_vec_pretty(journal)?;
     board.write(Path::new(JOURNAL), &text)?;
     crash_point("journal");

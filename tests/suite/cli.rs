@@ -114,7 +114,15 @@ fn new_writes_a_job_that_builds() {
         path.ends_with("content/jobs/ferrous-senior-rust-engineer.md"),
         "{path}"
     );
-    let again = jobsmith(&args);
+    // A second posting of the same title: another apply URL, or it would be the same job.
+    let mut args2 = args.to_vec();
+    if let Some(url) = args2
+        .iter_mut()
+        .find(|a| a.starts_with("https://ferrous.example/"))
+    {
+        *url = "https://ferrous.example/jobs/2";
+    }
+    let again = jobsmith(&args2);
     assert!(
         String::from_utf8_lossy(&again.stdout)
             .trim()

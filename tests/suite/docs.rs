@@ -83,7 +83,8 @@ fn every_example_in_the_docs_is_accepted() {
             "jsonl" => assert_accepted(&doc, "content/jobs.jsonl", &text),
             "csv" => assert_accepted(&doc, "content/jobs.csv", &text),
             "json" if text.contains("\"seen\"") => {
-                let parsed = jobsmith::import::parse(&doc, &text, jobsmith::import::Format::Json);
+                let parsed =
+                    jobsmith::import::parse(&doc, &text, jobsmith::import::Format::Json, None);
                 assert!(
                     parsed.problems.is_empty() && !parsed.jobs.is_empty(),
                     "{doc}: {:?}",

@@ -54,7 +54,7 @@ fn answer(mut stream: std::net::TcpStream, seen: &Mutex<BTreeMap<String, usize>>
     let (status, extra) = match (method, path) {
         (_, "/ok") => ("200 OK", ""),
         (_, "/gone") => ("404 Not Found", ""),
-        (_, "/removed") => ("410 Gone", ""),
+        (_, "/removed" | "/removed-too") => ("410 Gone", ""),
         (_, "/moved") => ("301 Moved Permanently", "Location: /ok\r\n"),
         (_, "/moved-dead") => ("302 Found", "Location: /gone\r\n"),
         ("HEAD", "/no-head") => ("405 Method Not Allowed", ""),
@@ -118,7 +118,7 @@ fn dead_apply_urls_are_reported_at_their_job_and_closed_on_request() {
         .map(|(p, t)| (p.as_str(), t.as_str()))
         .collect();
     let bulk = format!(
-        "[{{\"title\": \"Bulk\", \"company\": \"Co\", \"location\": \"Berlin\", \"date\": \"2025-10-21\", \"url\": \"{base}/removed\"}}]\n"
+        "[{{\"title\": \"Bulk\", \"company\": \"Co\", \"location\": \"Berlin\", \"date\": \"2025-10-21\", \"url\": \"{base}/removed-too\"}}]\n"
     );
     refs.push(("content/bulk.json", &bulk));
     let board = TempBoard::new(&refs);

@@ -108,11 +108,75 @@ fn invalid_toml_yaml_json_csv() {
 }
 
 #[test]
-fn duplicate_ids() {
-    let a = GOOD.replace("+++\ntitle", "+++\nid = \"same\"\ntitle");
+fn an_id_given_to_two_jobs_of_different_identity_is_an_error() {
+    // A default id (the file's path) and a given one can meet; the given one is another job.
+    let a = GOOD.replace("+++\ntitle", "+++\nid = \"b\"\ntitle");
+    let b = GOOD.replace("jobs/1", "jobs/2");
     assert_problem(
-        &[("content/jobs/a.md", &a), ("content/jobs/b.md", &a)],
-        "content/jobs/b.md:2:1: error: duplicate id `same`: already used at content/jobs/a.md:1:1",
+        &[("content/jobs/a.md", &a), ("content/jobs/b.md", &b)],
+        "content/jobs/b.md:1:1: error: duplicate id `b`: already used at content/jobs/a.md:1:1",
+    );
+}
+
+/// Builds `files` (expected to succeed) and returns the problems and the built job pages.
+fn built(files: &[(&str, &str)], config: &str) -> (Vec<String>, Vec<String>) {
+    let board = TempBoard::new(files);
+    board.write(
+        "jobsmith.toml",
+        &format!("{}{config}", crate::support::CONFIG),
+    );
+    let summary = build(&BuildOptions::new(board.root(), clock())).expect("builds");
+    let shown = summary.problems.iter().map(ToString::to_string).collect();
+    let pages = std::fs::read_dir(board.root().join("public/jobs"))
+        .expect("job pages")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    (shown, pages)
+}
+
+#[test]
+fn two_records_of_one_job_are_a_warning_naming_both_and_the_first_is_built() {
+    let tracked = GOOD.replace("jobs/1", "jobs/1?utm_source=github#apply");
+    let bulk = "{\"title\": \"Dev\", \"company\": \"Acme\", \"location\": \"Berlin\", \"date\": \"2025-10-20\", \"url\": \"https://ACME.example/jobs/1?gh_src=x\"}\n";
+    let (problems, pages) = built(
+        &[
+            ("content/jobs/a.md", GOOD),
+            ("content/jobs/b.md", &tracked),
+            ("content/more.jsonl", bulk),
+        ],
+        "",
+    );
+    for dropped in ["content/jobs/b.md:6:1", "content/more.jsonl:1:1"] {
+        let want = format!(
+            "{dropped}: warning: the same job as content/jobs/a.md:6: the same apply URL (https://acme.example/jobs/1); only the first is built"
+        );
+        assert!(problems.contains(&want), "{want} not in {problems:#?}");
+    }
+    assert_eq!(pages, ["a"]);
+    let given = GOOD.replace("+++\ntitle", "+++\nid = \"same\"\ntitle");
+    let other = given.replace("jobs/1", "jobs/2");
+    let (problems, _) = built(
+        &[("content/jobs/a.md", &given), ("content/jobs/b.md", &other)],
+        "",
+    );
+    let want = "content/jobs/b.md:2:1: warning: the same job as content/jobs/a.md:2: the same `id` (same); only the first is built";
+    assert!(problems.iter().any(|p| p == want), "{problems:#?}");
+}
+
+#[test]
+fn duplicates_are_errors_when_the_board_says_so() {
+    assert_problem(
+        &[
+            ("content/jobs/b.md", GOOD),
+            (
+                "jobsmith.toml",
+                &format!(
+                    "{}[dataset]\nduplicates = \"error\"\n",
+                    crate::support::CONFIG
+                ),
+            ),
+        ],
+        "content/jobs/good.md:6:1: error: the same job as content/jobs/b.md:6: the same apply URL",
     );
 }
 

@@ -154,7 +154,7 @@ proptest! {
         let readme = format!(
             "# Jobs — 2025-10-22\n\n| Company | Position | Location | Type | Date |\n| --- | --- | --- | --- | --- |\n{row}\n"
         );
-        let parsed = parse("README.md", &readme, Format::JobrReadme);
+        let parsed = parse("README.md", &readme, Format::JobrReadme, None);
         prop_assert!(parsed.problems.is_empty(), "{:?} from {row}", parsed.problems);
         prop_assert_eq!(parsed.jobs.len(), 1);
         let job = &parsed.jobs[0];
