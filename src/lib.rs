@@ -254,7 +254,7 @@ pub fn check_links(
     links: Option<&links::LinkOptions>,
 ) -> anyhow::Result<Summary> {
     let board = read_board(root, None, false)?;
-    Renderer::new(&Theme::load(root)?)?;
+    Renderer::new(&Theme::load(root)?, false, false)?;
     let site = Site::new(
         &board.config,
         board.valid.jobs,
@@ -313,9 +313,7 @@ pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
             recorder.finish(key, &config.base_url, &output)
         })?;
     }
-    // Freeing a large model takes a while: another thread does it, and a process that exits
-    // first leaves it to the system.
-    std::thread::spawn(move || drop(site));
+    drop_later(site);
     summary.files = staging.site_files();
     let archive = config.archive.enabled.then(|| ArchivePolicy {
         dir: config.archive.dir.clone(),
@@ -358,7 +356,8 @@ pub fn render_board(
     let mut stages = Vec::new();
     let (theme, renderer) = timed(&mut stages, "templates", || {
         let theme = Theme::load(&options.root)?;
-        let renderer = Renderer::new(&theme)?;
+        let bare = crate::minify::url_is_bare(&config.base_url);
+        let renderer = Renderer::new(&theme, config.minify, bare)?;
         anyhow::Ok((theme, renderer))
     })?;
     let selection = Selection {
@@ -388,6 +387,13 @@ pub fn render_board(
         stages,
     };
     Ok((config, summary, site))
+}
+
+/// Frees `value` on another thread: freeing a large model or its caches (tens of thousands of
+/// jobs, cards and rows) takes a while, and is not on the way to the output. A process that exits
+/// first leaves it to the system.
+pub(crate) fn drop_later<T: Send + 'static>(value: T) {
+    std::thread::spawn(move || drop(value));
 }
 
 /// The README already on disk, when it has markers to splice between.
@@ -427,17 +433,14 @@ pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<Vec<St
         timed(&mut stages, name, || target(&ctx, sink))?;
         ctx.release_after(name);
     }
-    // Tens of thousands of cards and rows take a while to free: not on the way to the output.
     let Ctx {
         cards,
         rows,
-        minified_rows,
         summaries,
         feed_items,
         search,
         ..
     } = ctx;
-    let caches = (cards, rows, minified_rows, summaries, feed_items, search);
-    std::thread::spawn(move || drop(caches));
+    drop_later((cards, rows, summaries, feed_items, search));
     Ok(stages)
 }

@@ -1,7 +1,8 @@
 //! Render: the template engine, with the default templates built into the binary.
 //!
 //! A file of the same name in the board's `templates/` folder replaces a default; other files
-//! there are added (for includes). Templates are compiled once per build and shared by every page.
+//! there are added (for includes). Templates are compiled once per build and shared by every page;
+//! HTML templates are minified then, when the board minifies (`minify::templates`).
 
 use std::path::Path;
 
@@ -32,6 +33,8 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 /// Compiled templates.
 pub struct Renderer {
     tera: Tera,
+    /// HTML templates used as written although the board minifies (`minify::templates`).
+    pub unminified: Vec<String>,
 }
 
 /// A template problem, reported with the template's file name; counts as bad input.
@@ -47,20 +50,39 @@ impl std::fmt::Display for TemplateError {
 impl std::error::Error for TemplateError {}
 
 impl Renderer {
-    /// Compiles the defaults and the theme's own templates (which win).
-    pub fn new(theme: &Theme) -> anyhow::Result<Renderer> {
-        let mut sources: Vec<(&str, &str)> = DEFAULT_TEMPLATES.to_vec();
+    /// Compiles the defaults and the theme's own templates (which win), the HTML ones minified
+    /// when `minify` (and the feature is built in). `bare_urls`: the board's URLs may stand
+    /// unquoted in attributes (`minify::url_is_bare`).
+    pub fn new(theme: &Theme, minify: bool, bare_urls: bool) -> anyhow::Result<Renderer> {
+        let mut sources: Vec<(String, String)> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(name, text)| (name.to_string(), text.to_string()))
+            .collect();
         for (name, text) in &theme.templates {
             match sources.iter_mut().find(|(n, _)| n == name) {
-                Some(slot) => slot.1 = text,
-                None => sources.push((name, text)),
+                Some(slot) => slot.1.clone_from(text),
+                None => sources.push((name.clone(), text.clone())),
             }
         }
-        let mut tera = Tera::new();
-        tera.autoescape_on(vec![".html", ".htm", ".xml"]);
-        tera.add_raw_templates(sources)
-            .map_err(|e| anyhow!(TemplateError(describe(&e))))?;
-        Ok(Renderer { tera })
+        // Compiled as written first, so that an error names the line the user wrote.
+        let mut tera = compile(&sources)?;
+        let mut unminified = Vec::new();
+        if crate::minify::enabled(minify) {
+            let mut marked: Vec<(String, String, bool)> = sources
+                .into_iter()
+                .map(|(name, text)| {
+                    let default = DEFAULT_TEMPLATES.contains(&(name.as_str(), text.as_str()));
+                    (name, text, default && bare_urls)
+                })
+                .collect();
+            unminified = crate::minify::templates(&mut marked);
+            sources = marked
+                .into_iter()
+                .map(|(name, text, _)| (name, text))
+                .collect();
+            tera = compile(&sources)?;
+        }
+        Ok(Renderer { tera, unminified })
     }
 
     /// Renders template `name` with `context`.
@@ -84,6 +106,15 @@ impl Renderer {
             .map_err(|e| anyhow!(TemplateError(describe(&e))))?;
         Ok(page)
     }
+}
+
+/// The templates of `sources` (name, text) compiled, with autoescaping for HTML and XML.
+fn compile(sources: &[(String, String)]) -> anyhow::Result<Tera> {
+    let mut tera = Tera::new();
+    tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+    tera.add_raw_templates(sources.iter().map(|(name, text)| (name, text)))
+        .map_err(|e| anyhow!(TemplateError(describe(&e))))?;
+    Ok(tera)
 }
 
 /// A tera error with its whole chain, so the user sees the file, line and cause.

@@ -226,28 +226,19 @@ fn resolve(raw: &str, exists: impl Fn(&str) -> bool) -> Target {
     }
 }
 
-/// Decodes `%XX` escapes; `None` for a bad escape or text that is not UTF-8.
+/// Decodes `%XX` escapes (a `%` without two hex digits stays as it is); `None` for text that is
+/// not UTF-8.
 fn percent_decode(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = text.get(i + 1..i + 3)?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
+    let decoded = percent_encoding::percent_decode_str(text)
+        .decode_utf8()
+        .ok()?;
+    Some(decoded.into_owned())
 }
 
 /// A site file, with the reload script (and the error, if the last rebuild failed) in HTML.
 fn page(state: &State, status: StatusCode, path: &str, bytes: Bytes) -> Response<Body> {
     let kind = content_type(path);
-    let body = if kind.starts_with("text/html") {
+    let body = if kind.as_bytes().starts_with(b"text/html") {
         let error = state.error();
         Bytes::from(reload::inject(&bytes, state.generation(), error.as_deref()))
     } else {
@@ -256,7 +247,7 @@ fn page(state: &State, status: StatusCode, path: &str, bytes: Bytes) -> Response
     let mut response = Response::new(Body::from(body));
     *response.status_mut() = status;
     let headers = response.headers_mut();
-    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind));
+    headers.insert(header::CONTENT_TYPE, kind);
     response
 }
 
@@ -278,29 +269,25 @@ fn plain(status: StatusCode, text: &'static str) -> Response<Body> {
     response
 }
 
-/// The media type of a site file, by its extension.
-fn content_type(path: &str) -> &'static str {
-    let extension = path.rsplit_once('.').map_or("", |(_, e)| e);
-    match extension.to_ascii_lowercase().as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "css" => "text/css; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "xml" => "application/xml",
-        "rss" => "application/rss+xml",
-        "json" => "application/json",
-        "svg" => "image/svg+xml",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        "txt" => "text/plain; charset=utf-8",
-        "md" => "text/markdown; charset=utf-8",
-        "pdf" => "application/pdf",
-        _ => "application/octet-stream",
+/// The media type of a site file, by its extension; text in UTF-8. Feeds and the sitemap are
+/// `application/xml` (mime_guess says `text/xml`), as static hosts serve them.
+fn content_type(path: &str) -> HeaderValue {
+    if path
+        .rsplit_once('.')
+        .is_some_and(|(_, e)| e.eq_ignore_ascii_case("xml"))
+    {
+        return HeaderValue::from_static("application/xml");
     }
+    let Some(kind) = mime_guess::from_path(path).first() else {
+        return HeaderValue::from_static("application/octet-stream");
+    };
+    let text = kind.type_() == mime_guess::mime::TEXT || kind.subtype() == "javascript";
+    let value = if text && kind.get_param("charset").is_none() {
+        format!("{kind}; charset=utf-8")
+    } else {
+        kind.to_string()
+    };
+    HeaderValue::from_str(&value).unwrap_or(HeaderValue::from_static("application/octet-stream"))
 }
 
 #[cfg(test)]
@@ -326,6 +313,9 @@ mod tests {
         assert_eq!(resolve("/a%20b.txt", site), Target::File("a b.txt".into()));
         assert_eq!(resolve("/nope/", site), Target::NotFound);
         assert_eq!(resolve("/jobs/", site), Target::NotFound);
+        // A `%` without two hex digits is a `%`.
+        assert_eq!(resolve("/%zz", site), Target::NotFound);
+        assert_eq!(resolve("/%2", site), Target::NotFound);
     }
 
     #[test]
@@ -342,7 +332,6 @@ mod tests {
             "/..\\x",
             "/%5c..%5cx",
             "/a%00",
-            "/%zz",
             "/%e9",
             "relative",
         ] {

@@ -117,8 +117,8 @@ impl Rebuilder {
             options.output_dir(),
         );
         let (_, mut summary, model) = crate::render_board(options, board, &sink)?;
-        // Freeing ten thousand jobs is slow enough to matter: not on the way to the browser.
-        std::thread::spawn(move || drop(model));
+        // Not on the way to the browser.
+        crate::drop_later(model);
         for problem in &summary.problems {
             eprintln!("{problem}");
         }

@@ -251,9 +251,7 @@ fn render_index(
         context.insert("heading", heading);
         context.insert("letters", &letters);
         context.insert("lettered", &lettered);
-        let html = ctx
-            .renderer
-            .render_page("groups.html", &context, super::html::PAGE_SIZE)?;
-        Ok(ctx.finish_html(html))
+        ctx.renderer
+            .render_page("groups.html", &context, super::html::PAGE_SIZE)
     })
 }

@@ -1,16 +1,14 @@
 //! HTML pages: the paginated index, one page per job, the 404 page, and the listing renderer
 //! every paginated page shares.
 
-use std::borrow::Cow;
-
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
 use super::{Ctx, Sink};
+use crate::markdown;
 use crate::site::{Pager, page_dir, paginate};
 use crate::view::{PageView, job_dir};
-use crate::{markdown, minify};
 
 /// Writes the index, every job page and the 404 page.
 pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
@@ -210,63 +208,19 @@ fn render_listing_page(
     extra: &Context,
     pager: &Pager,
 ) -> anyhow::Result<Vec<u8>> {
-    let jobs = &listing.jobs[pager.start..pager.end];
     let mut context = listing_context(ctx, listing, extra, pager);
-    if minify::enabled(ctx.config.minify)
-        && let Some(page) = render_listing_apart(ctx, listing.template, &mut context, jobs)?
-    {
-        return Ok(page);
-    }
-    let rows = collect_rows(jobs, |i| ctx.row(i))?;
-    let rows: Vec<&str> = rows.iter().map(|row| &**row).collect();
-    render_listing_whole(ctx, listing.template, context, &rows)
-}
-
-/// A listing page minified apart from the rows of `jobs`, each minified once: rendered with
-/// markers in their place, minified, then given its rows back. `None` where that would not give
-/// the bytes of minifying the page whole (`minify::fragments_fit`).
-fn render_listing_apart(
-    ctx: &Ctx,
-    template: &str,
-    context: &mut Context,
-    jobs: &[usize],
-) -> anyhow::Result<Option<Vec<u8>>> {
-    let rows = collect_rows(jobs, |i| ctx.minified_row(i))?;
-    let rows: Vec<&str> = rows.iter().map(|row| &**row).collect();
-    let markers = (0..rows.len()).map(|i| tera::Value::safe_string(&minify::marker(i)));
-    context.insert_value("rows", markers.collect::<Vec<_>>().into());
-    let html = ctx.renderer.render_page(template, context, PAGE_SIZE)?;
-    if !minify::fragments_fit(&html, &rows) {
-        return Ok(None);
-    }
-    Ok(minify::splice(&ctx.finish_html(html), &rows))
-}
-
-/// The rows of `jobs`, as `row` gives them.
-fn collect_rows<'a>(
-    jobs: &[usize],
-    row: impl Fn(usize) -> anyhow::Result<Cow<'a, str>>,
-) -> anyhow::Result<Vec<Cow<'a, str>>> {
-    jobs.iter().map(|&i| row(i)).collect()
-}
-
-/// A listing page rendered with its rows in place, then minified (if it is) as a whole.
-fn render_listing_whole(
-    ctx: &Ctx,
-    template: &str,
-    mut context: Context,
-    rows: &[&str],
-) -> anyhow::Result<Vec<u8>> {
-    // Rows are HTML this build made: marked safe, so templates print them as they are (this
-    // replaces the markers of a page that could not take its rows back).
-    let row_values: Vec<tera::Value> = rows
+    let rows = listing.jobs[pager.start..pager.end]
+        .iter()
+        .map(|&i| ctx.row(i))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let size = rows.iter().map(|row| row.len()).sum::<usize>() + PAGE_SIZE;
+    // Rows are HTML this build made: marked safe, so templates print them as they are.
+    let rows: Vec<tera::Value> = rows
         .iter()
         .map(|row| tera::Value::safe_string(row))
         .collect();
-    context.insert_value("rows", row_values.into());
-    let size = rows.iter().map(|row| row.len()).sum::<usize>() + PAGE_SIZE;
-    let html = ctx.renderer.render_page(template, &context, size)?;
-    Ok(ctx.finish_html(html))
+    context.insert_value("rows", rows.into());
+    ctx.renderer.render_page(listing.template, &context, size)
 }
 
 /// The variables of one page of a listing, but its rows.
@@ -353,8 +307,7 @@ fn render_job(ctx: &Ctx, index: usize) -> anyhow::Result<Vec<u8>> {
     );
     context.insert_value("json_ld", tera::Value::safe_string(&json_ld));
     let size = description_html.len() + json_ld.len() + PAGE_SIZE;
-    let html = ctx.renderer.render_page("job.html", &context, size)?;
-    Ok(ctx.finish_html(html))
+    ctx.renderer.render_page("job.html", &context, size)
 }
 
 fn render_404(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
@@ -363,7 +316,7 @@ fn render_404(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
     let page = PageView::new(ctx.config, ctx.site, "404.html", title, description);
     let context = base_context(ctx, &page);
     let html = ctx.renderer.render_page("404.html", &context, PAGE_SIZE)?;
-    sink.site_file("404.html", ctx.finish_html(html))
+    sink.site_file("404.html", html)
 }
 
 #[cfg(test)]
@@ -408,156 +361,5 @@ mod tests {
         let view = PagerView::new("/", "", &pagers[999]);
         assert_eq!(view.pages.iter().flatten().count(), 7);
         assert_eq!(view.pages.len(), 9);
-    }
-
-    /// The first page of a listing of every job of the test board, minified, with `templates`
-    /// in the theme.
-    struct ListingPage {
-        /// As written.
-        written: String,
-        /// Minified whole, with the rows as rendered.
-        whole: String,
-        /// Whether it was minified apart from its rows.
-        apart: bool,
-        /// The rows, minified on their own.
-        rows: Vec<String>,
-    }
-
-    fn listing_page(templates: &[(&str, &str)]) -> ListingPage {
-        listing_page_headed("All jobs", templates)
-    }
-
-    /// `listing_page`, with `heading` as the listing's heading.
-    fn listing_page_headed(heading: &str, templates: &[(&str, &str)]) -> ListingPage {
-        use crate::render::{Renderer, Theme};
-        let (site, _) = crate::targets::search::tests::site(crate::targets::search::tests::JOBS);
-        let text = "title = \"T\"\nbase_url = \"https://e.org/\"\nexpire_after_days = 0\n";
-        let config = crate::config::parse(text).0.expect("config");
-        assert!(config.minify);
-        let board = tempfile::tempdir().expect("temp dir");
-        let mut theme = Theme::load(board.path()).expect("default theme");
-        for (name, text) in templates {
-            theme.templates.push((name.to_string(), text.to_string()));
-        }
-        let renderer = Renderer::new(&theme).expect("templates");
-        let ctx = crate::targets::tests::ctx(&config, &site, &renderer, &theme);
-        let jobs: Vec<usize> = (0..site.entries.len()).collect();
-        let listing = Listing {
-            dir: "companies/all/".into(),
-            template: "list.html",
-            title: "All".into(),
-            heading: heading.into(),
-            description: "Every job.".into(),
-            feed: "companies/all/rss.xml".into(),
-            jobs: &jobs,
-        };
-        let pager = &paginate(jobs.len(), 50)[0];
-        let written = render_listing_page(&ctx, &listing, &Context::new(), pager).expect("page");
-        let mut context = listing_context(&ctx, &listing, &Context::new(), pager);
-        let apart = minify::enabled(config.minify)
-            && render_listing_apart(&ctx, "list.html", &mut context, &jobs)
-                .expect("page")
-                .is_some();
-        // The page minified whole, from rows as rendered.
-        let rows = collect_rows(&jobs, |i| ctx.row(i)).expect("rows");
-        let rows: Vec<&str> = rows.iter().map(|r| &**r).collect();
-        let whole = render_listing_whole(&ctx, "list.html", context, &rows).expect("page");
-        let text = |bytes: Vec<u8>| String::from_utf8(bytes).expect("UTF-8");
-        let minified = collect_rows(&jobs, |i| ctx.minified_row(i)).expect("rows");
-        ListingPage {
-            written: text(written),
-            whole: text(whole),
-            apart,
-            rows: minified.iter().map(|r| r.to_string()).collect(),
-        }
-    }
-
-    /// Minifying a listing page apart from its rows, each minified once, writes the same bytes
-    /// as minifying the page with its rows in place; the default templates take that way.
-    #[test]
-    fn listing_pages_minified_apart_from_their_rows_are_the_pages_minified_whole() {
-        let page = listing_page(&[]);
-        assert_eq!(page.apart, minify::enabled(true));
-        assert!(page.rows.len() > 2, "{:?}", page.rows);
-        assert_eq!(page.written, page.whole);
-        assert!(!page.written.contains('\u{E000}'));
-        let mut at = 0;
-        for row in &page.rows {
-            assert!(row.starts_with("<li class"), "{row}");
-            at += page.written[at..]
-                .find(row.as_str())
-                .expect("each row, in order");
-        }
-        // Whitespace between the rows of a list goes, as minifying the page whole drops it.
-        let spaced = "<ol>\n{% for row in rows %}  {{ row }}\n{% endfor %}</ol>";
-        let page = listing_page(&[("list.html", spaced)]);
-        assert_eq!(page.apart, minify::enabled(true));
-        assert_eq!(page.written, page.whole);
-    }
-
-    /// A template that does more with a row than print it once gets the rows themselves.
-    #[test]
-    fn listing_templates_that_reorder_or_change_rows_get_the_rows_themselves() {
-        let reversed = "<ol>{% for row in rows | reverse %}{{ row }}{% endfor %}</ol>";
-        let page = listing_page(&[("list.html", reversed)]);
-        assert!(!page.apart);
-        assert_eq!(page.written, page.whole);
-        let first = page.written.find(page.rows[0].as_str()).expect("first row");
-        let last = page.rows.last().expect("rows");
-        let last = page.written.find(last.as_str()).expect("last row");
-        assert!(last < first);
-        let twice = "<ol>{% for row in rows %}{{ row }}{{ row }}{% endfor %}</ol>";
-        let page = listing_page(&[("list.html", twice)]);
-        assert!(!page.apart);
-        assert_eq!(page.written, page.whole);
-        assert_eq!(page.written.matches(page.rows[1].as_str()).count(), 2);
-    }
-
-    /// Where a row minified on its own would lose a space the page needs (rows shown inline, or
-    /// with loose text at their edges), the page is minified whole.
-    #[test]
-    #[cfg(feature = "minify")]
-    fn listing_pages_keep_the_spaces_of_rows_shown_inline() {
-        let inline_rows = (
-            "job_row.html",
-            "<a href=\"{{ job.path }}\">{{ job.title }}</a>\n<b>{{ job.company }}</b>\n",
-        );
-        let rows_in = |parent: &str| {
-            format!("<{parent}>{{% for row in rows %}}{{{{ row }}}}{{% endfor %}}</{parent}>")
-        };
-        let paragraph = rows_in("p");
-        let page = listing_page(&[inline_rows, ("list.html", &paragraph)]);
-        assert!(!page.apart);
-        assert_eq!(page.written, page.whole);
-        let written = &page.written;
-        assert!(
-            written.contains("</a> <b>") && written.contains("</b> <a "),
-            "{written}"
-        );
-        let loose = (
-            "job_row.html",
-            "<b>{{ job.title }}</b> at {{ job.company }}\n",
-        );
-        let division = rows_in("div");
-        let page = listing_page(&[loose, ("list.html", &division)]);
-        assert!(!page.apart);
-        assert_eq!(page.written, page.whole);
-    }
-
-    /// Text of the board that reads as markers (characters of the private use area) does not
-    /// take a row's place: the page is minified whole and shows the text.
-    #[test]
-    fn text_that_reads_as_markers_stays_text() {
-        for heading in [
-            "\u{E000}0\u{E001}",
-            "\u{E000}0\u{E001}\u{E000}1\u{E001}",
-            "\u{E000}",
-        ] {
-            let page = listing_page_headed(heading, &[]);
-            assert!(!page.apart);
-            assert_eq!(page.written, page.whole);
-            let shown = format!("<h1>{heading}</h1>");
-            assert!(page.written.contains(&shown), "{}", page.written);
-        }
     }
 }

@@ -43,9 +43,6 @@ pub struct Ctx<'a> {
     /// Each entry's `job_row.html`, made on first use (`row`) and shared by every listing that
     /// shows the job.
     pub rows: Vec<OnceLock<String>>,
-    /// The same rows minified on their own (`minified_row`), for listing pages minified apart
-    /// from their rows (`minify::splice`).
-    pub minified_rows: Vec<OnceLock<String>>,
     /// The board-wide values (`SiteView`) as a template value, made once: pages and rows share
     /// it instead of each serialising the view again.
     pub site_value: tera::Value,
@@ -95,7 +92,6 @@ impl<'a> Ctx<'a> {
             theme,
             cards: cells(),
             rows: strings(),
-            minified_rows: strings(),
             site_value: tera::Value::from_serializable(&site_view),
             existing_readme,
             summaries: strings(),
@@ -126,14 +122,6 @@ impl Ctx<'_> {
         cached(&self.rows, index, || html::render_row(self, index))
     }
 
-    /// The listing row of entry `index` minified on its own, made once while the rows are kept:
-    /// the minifier then reads each row once rather than in every listing page showing it.
-    pub fn minified_row(&self, index: usize) -> anyhow::Result<Cow<'_, str>> {
-        cached(&self.minified_rows, index, || {
-            html::render_row(self, index).map(crate::minify::fragment)
-        })
-    }
-
     /// The feed summary of entry `index`, made once while the summaries are kept.
     pub fn summary(&self, index: usize) -> Cow<'_, str> {
         let make = || feeds::summary(self.card(index), &self.site.entries[index].job.description);
@@ -157,7 +145,6 @@ impl Ctx<'_> {
         match target {
             "groups" => {
                 self.rows = Vec::new();
-                self.minified_rows = Vec::new();
             }
             "feeds" => {
                 self.feed_items = Vec::new();
@@ -185,21 +172,10 @@ impl Ctx<'_> {
     pub fn search_index(&self) -> &search::Index {
         // Results show the rows listings show. A row that fails to render is left empty here:
         // the listings showing it report the error.
-        let row = |index: usize| {
-            let row = if crate::minify::enabled(self.config.minify) {
-                self.minified_row(index)
-            } else {
-                self.row(index)
-            };
-            row.map(|r| r.into_owned()).unwrap_or_default()
-        };
+        // The row template is minified with the others when it is loaded.
+        let row = |index: usize| self.row(index).map(|r| r.into_owned()).unwrap_or_default();
         self.search
             .get_or_init(|| search::Index::new(self.site, &row))
-    }
-
-    /// A rendered page as it is written: minified when the configuration asks for it.
-    pub fn finish_html(&self, html: Vec<u8>) -> Vec<u8> {
-        crate::minify::html(html, self.config.minify)
     }
 
     /// Writes the site file that `make` renders from inputs fingerprinted by `inputs`, unless
@@ -373,24 +349,21 @@ pub(crate) mod tests {
         let config = crate::config::parse(text).0.expect("config");
         let board = tempfile::tempdir().expect("temp dir");
         let theme = Theme::load(board.path()).expect("default theme");
-        let renderer = Renderer::new(&theme).expect("templates");
+        let renderer = Renderer::new(&theme, true, true).expect("templates");
         let mut ctx = ctx(&config, &site, &renderer, &theme);
-        let kept: Vec<(String, String, String)> = (0..site.entries.len())
+        let kept: Vec<(String, String)> = (0..site.entries.len())
             .map(|i| {
                 let row = ctx.row(i).expect("row").into_owned();
-                let minified = ctx.minified_row(i).expect("row").into_owned();
-                (row, minified, ctx.summary(i).into_owned())
+                (row, ctx.summary(i).into_owned())
             })
             .collect();
         assert!(kept[0].0.contains("<li"), "{}", kept[0].0);
         ctx.release_after("groups");
         ctx.release_after("feeds");
-        assert!(ctx.rows.is_empty() && ctx.minified_rows.is_empty() && ctx.summaries.is_empty());
-        for (i, (row, minified, summary)) in kept.iter().enumerate() {
+        assert!(ctx.rows.is_empty() && ctx.summaries.is_empty());
+        for (i, (row, summary)) in kept.iter().enumerate() {
             assert!(matches!(ctx.row(i), Ok(Cow::Owned(_))));
             assert_eq!(&*ctx.row(i).expect("row"), row);
-            assert!(matches!(ctx.minified_row(i), Ok(Cow::Owned(_))));
-            assert_eq!(&*ctx.minified_row(i).expect("row"), minified);
             assert_eq!(&*ctx.summary(i), summary);
         }
     }
