@@ -478,15 +478,30 @@ pub fn without_search_widget(html: &str) -> String {
             page.replace_range(start..start + end, "");
         }
     }
-    while let Some(start) = page.find("<script defer src=") {
-        let Some(len) = page[start..].find("</script>") else {
+    // The site's script, however the minifier wrote the tag: `defer` and a `src` of the
+    // site's own `search.HASH.js`, nothing else, and no content.
+    let mut from = 0;
+    while let Some(found) = page[from..].find("<script ") {
+        let start = from + found;
+        let Some(open_len) = page[start..].find('>') else {
             break;
         };
-        let tag = &page[start..start + len];
-        if !(tag.contains("/search.") && tag.trim_end_matches(['"', '>']).ends_with(".js")) {
-            break;
+        let attributes = &page[start + "<script ".len()..start + open_len];
+        let rest = &page[start + open_len + 1..];
+        let own = rest.starts_with("</script>") && {
+            let mut parts: Vec<&str> = attributes.split_whitespace().collect();
+            parts.sort_unstable();
+            matches!(parts.as_slice(), [defer, src] if *defer == "defer" && {
+                let value = src.trim_start_matches("src=").trim_matches('"');
+                src.starts_with("src=") && value.contains("/search.") && value.ends_with(".js")
+                    && !value.contains(['<', '>', '"', '\'', ' '])
+            })
+        };
+        if own {
+            page.replace_range(start..start + open_len + 1 + "</script>".len(), "");
+        } else {
+            from = start + 1;
         }
-        page.replace_range(start..start + len + "</script>".len(), "");
     }
     page
 }
