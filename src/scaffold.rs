@@ -138,18 +138,6 @@ pub fn toml_string(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string())
 }
 
-/// Creates a file that must not exist yet.
-fn write_new(path: &Path, text: &str) -> anyhow::Result<()> {
-    use std::io::Write;
-    let mut file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .with_context(|| format!("cannot create {}", path.display()))?;
-    file.write_all(text.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))
-}
-
 /// The files of a new board, by path.
 fn starter_files(today: &str) -> Vec<(&'static str, String)> {
     vec![
@@ -235,13 +223,15 @@ pub fn init(dir: &Path, now: DateTime<Utc>) -> anyhow::Result<()> {
         }
     }
     let today = now.format("%Y-%m-%d").to_string();
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let board = crate::write::BoardDir::open(dir)?;
     for (path, text) in starter_files(&today) {
-        let path = dir.join(path);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create {}", parent.display()))?;
+        if !board.write_new(Path::new(path), text.as_bytes())? {
+            bail!(
+                "{} appeared while the board was written",
+                dir.join(path).display()
+            );
         }
-        write_new(&path, &text)?;
     }
     Ok(())
 }

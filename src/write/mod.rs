@@ -132,8 +132,13 @@ impl Staging {
             renames,
             removals,
         };
-        self.committed = true;
-        commit::run(&board, &journal)
+        let result = commit::run(&board, &journal);
+        // Decided once the swap happened or the journal is on disk: the next build finishes it.
+        // Before that, dropping the staging removes the staged site and the temporary files.
+        self.committed = result.is_ok()
+            || board.exists(Path::new(commit::JOURNAL))
+            || self.output.symlink_metadata().is_err();
+        result
     }
 
     fn inside_output(&self, board_path: &str) -> Option<String> {
@@ -248,7 +253,13 @@ fn remove_leftovers(output: &Path) {
             continue;
         };
         let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
-        if is_dir && !pid.parse::<u32>().is_ok_and(is_running) {
+        if !is_dir || pid.parse::<u32>().is_ok_and(is_running) {
+            continue;
+        }
+        // A swap by two renames that stopped half-way: the previous site goes back in place.
+        if rest.starts_with(RETIRED_TAG) && output.symlink_metadata().is_err() {
+            let _ = std::fs::rename(entry.path(), output);
+        } else {
             let _ = remove_tree(&entry.path());
         }
     }
@@ -433,6 +444,26 @@ mod tests {
             std::fs::read_to_string(outside.join("keep.txt")).expect("still there"),
             "kept"
         );
+    }
+
+    /// A swap by two renames that a dead build left half-done puts the previous site back;
+    /// beside an output that exists, what dead builds left is removed.
+    #[test]
+    fn a_half_done_swap_puts_the_previous_site_back() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let output = temp.path().join("public");
+        let retired = temp.path().join(format!(".public{RETIRED_TAG}4194999"));
+        let staged = temp.path().join(format!(".public{STAGING_TAG}4194999"));
+        std::fs::create_dir_all(&retired).expect("retired");
+        std::fs::write(retired.join("index.html"), "previous").expect("page");
+        remove_leftovers(&output);
+        assert_eq!(
+            std::fs::read_to_string(output.join("index.html")).expect("restored"),
+            "previous"
+        );
+        std::fs::create_dir_all(&staged).expect("staged");
+        remove_leftovers(&output);
+        assert!(!staged.exists() && output.join("index.html").is_file());
     }
 
     #[test]
