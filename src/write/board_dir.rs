@@ -15,7 +15,7 @@ use anyhow::{Context as _, bail};
 use cap_std::ambient_authority;
 use cap_std::fs::{Dir, OpenOptions};
 
-/// The tag in the names of temporary files: `.NAME.jobsmith-tmp-PID`.
+/// The tag in the names of temporary files: `.NAME.jobsmith-tmp-PID-N`.
 pub const TEMP_TAG: &str = ".jobsmith-tmp-";
 
 /// A folder that writes stay inside.
@@ -78,12 +78,15 @@ impl BoardDir {
         let (dir, walked) = self.parent(rel)?;
         let name = file_name(rel)?;
         refuse_link(&dir, name, || self.shown(rel))?;
+        // `PID-N`: builds that run side by side in one process (the test suite's) never share
+        // a temporary file.
+        static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
         let temp_name = format!(
-            ".{}{TEMP_TAG}{}",
+            ".{}{TEMP_TAG}{}-{n}",
             name.to_string_lossy(),
             std::process::id()
         );
-        let _ = dir.remove_file(&temp_name);
         let mut file = dir
             .open_with(&temp_name, OpenOptions::new().write(true).create_new(true))
             .with_context(|| format!("cannot write {}", self.shown(&walked.join(&temp_name))))?;

@@ -62,6 +62,10 @@ pub fn recover(root: &Path) -> anyhow::Result<()> {
     let text = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
     let journal: Journal = serde_json::from_slice(&text)
         .with_context(|| format!("{} is damaged: remove it and build again", path.display()))?;
+    if journal.pid == std::process::id() {
+        // Another build of this process is carrying it out right now.
+        return Ok(());
+    }
     if super::is_running(journal.pid) {
         bail!(
             "another jobsmith build (process {}) is writing this board",

@@ -268,10 +268,13 @@ fn remove_leftovers(output: &Path) {
 /// Removes the temporary files that builds no longer running left in the board folder `dir`.
 fn remove_dead_temps(board: &BoardDir, dir: &Path) {
     for name in board.names_in(dir) {
-        let Some((_, pid)) = name.rsplit_once(board_dir::TEMP_TAG) else {
+        let Some((_, tail)) = name.rsplit_once(board_dir::TEMP_TAG) else {
             continue;
         };
-        if name.starts_with('.') && !pid.parse::<u32>().is_ok_and(is_running) {
+        // This process's own temporaries belong to builds still running in it.
+        let pid = tail.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        let alive = pid.is_some_and(|pid| pid == std::process::id() || is_running(pid));
+        if name.starts_with('.') && !alive {
             let _ = board.remove_file(&dir.join(&name));
         }
     }

@@ -504,7 +504,7 @@ fn temporaries_of_dead_builds_are_removed_and_nothing_else() {
     // As a build killed while it wrote them would leave them (no process has this id).
     let dead = "4194999";
     for temp in [
-        format!("board/.README.md.jobsmith-tmp-{dead}"),
+        format!("board/.README.md.jobsmith-tmp-{dead}-3"),
         format!("board/archive/.2025-10-22.md.jobsmith-tmp-{dead}"),
         format!("board/.jobsmith-commit.json.jobsmith-tmp-{dead}"),
     ] {
