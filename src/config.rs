@@ -58,6 +58,7 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ),
     ("sources.api_url", "string", "the API's documented host"),
     ("indexnow.key", "string", "none"),
+    ("cards.enabled", "boolean", "false"),
 ];
 
 /// The whole configuration, with defaults filled in.
@@ -84,6 +85,7 @@ pub struct Config {
     /// `[[sources]]`: where `jobsmith fetch` brings jobs in from.
     pub sources: Vec<crate::fetch::Source>,
     pub indexnow: IndexNow,
+    pub cards: Cards,
 }
 
 /// `[indexnow]`: the key that lets `jobsmith ping` tell search engines which pages changed.
@@ -92,6 +94,14 @@ pub struct Config {
 pub struct IndexNow {
     /// 8 to 128 of `a-z`, `A-Z`, `0-9`, `-`; written as `/{key}.txt`.
     pub key: Option<String>,
+}
+
+/// `[cards]`: a social card (a PNG that shared links show) for every current job, group page
+/// and the board.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct Cards {
+    pub enabled: bool,
 }
 
 /// `[readme]`: the GitHub README target.
@@ -201,6 +211,7 @@ impl Default for Config {
             dataset: DatasetRules::default(),
             sources: Vec::new(),
             indexnow: IndexNow::default(),
+            cards: Cards::default(),
         }
     }
 }

@@ -333,6 +333,7 @@ fn board_dirs(config: &Config) -> Vec<PathBuf> {
         .parent()
         .map(Path::to_path_buf);
     let mut dirs = vec![PathBuf::new(), PathBuf::from(&config.archive.dir)];
+    dirs.push(PathBuf::from(targets::cards::CACHE_DIR));
     dirs.extend(readme.filter(|p| !p.as_os_str().is_empty()));
     dirs
 }
@@ -375,6 +376,7 @@ pub fn render_board(
         site: &site,
         renderer: &renderer,
         theme: &theme,
+        root: &options.root,
         existing_readme: existing_readme.as_deref(),
     };
     stages.extend(render_targets(&inputs, sink)?);
@@ -422,6 +424,8 @@ pub struct Inputs<'a> {
     pub site: &'a Site,
     pub renderer: &'a Renderer,
     pub theme: &'a Theme,
+    /// The board's folder.
+    pub root: &'a Path,
     pub existing_readme: Option<&'a str>,
 }
 

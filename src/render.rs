@@ -28,6 +28,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
     ("404.html", include_str!("../templates/404.html")),
     ("README.md", include_str!("../templates/README.md")),
     ("archive.md", include_str!("../templates/archive.md")),
+    ("card.svg", include_str!("../templates/card.svg")),
 ];
 
 /// Compiled templates.
@@ -111,7 +112,7 @@ impl Renderer {
 /// The templates of `sources` (name, text) compiled, with autoescaping for HTML and XML.
 fn compile(sources: &[(String, String)]) -> anyhow::Result<Tera> {
     let mut tera = Tera::new();
-    tera.autoescape_on(vec![".html", ".htm", ".xml"]);
+    tera.autoescape_on(vec![".html", ".htm", ".xml", ".svg"]);
     tera.add_raw_templates(sources.iter().map(|(name, text)| (name, text)))
         .map_err(|e| anyhow!(TemplateError(describe(&e))))?;
     Ok(tera)

@@ -45,6 +45,8 @@ pub struct PageView {
     pub feed: String,
     /// Open Graph type: `website`, or `article` for a job.
     pub og_type: &'static str,
+    /// Absolute URL of the page's social card (`[cards]`): its own, else the board's.
+    pub image: Option<String>,
 }
 
 /// A job as listings show it, as each `job` of `jobs`.
@@ -130,6 +132,7 @@ impl PageView {
             path: format!("{}{dir}", site.base_path),
             feed: format!("{}rss.xml", site.base_path),
             og_type: "website",
+            image: crate::targets::cards::image_url(config, ""),
         }
     }
 }

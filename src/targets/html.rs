@@ -244,6 +244,7 @@ fn listing_context(ctx: &Ctx, listing: &Listing, extra: &Context, pager: &Pager)
     let description = format!("{}{page_note}", listing.description);
     let mut page = PageView::new(ctx.config, ctx.site, &dir, title, description);
     page.feed = format!("{}{}", ctx.site.base_path, listing.feed);
+    page.image = super::cards::image_url(ctx.config, &listing.dir);
     let mut context = base_context(ctx, &page);
     context.extend(extra.clone());
     context.insert("heading", &listing.heading);
@@ -292,6 +293,9 @@ fn render_job(ctx: &Ctx, index: usize) -> anyhow::Result<Vec<u8>> {
     );
     let mut page = PageView::new(ctx.config, ctx.site, &dir, title, description);
     page.og_type = "article";
+    if !entry.expired {
+        page.image = super::cards::image_url(ctx.config, &dir);
+    }
     let mut context = base_context(ctx, &page);
     // The feeds' summary of the job comes from the same parse of its description.
     let (description_html, start) = markdown::render(&job.description, super::feeds::SUMMARY_CHARS);

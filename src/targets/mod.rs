@@ -10,6 +10,7 @@
 mod aggregator;
 mod archive;
 mod assets;
+pub mod cards;
 pub mod combos;
 mod feeds;
 mod groups;
@@ -37,6 +38,8 @@ pub struct Ctx<'a> {
     pub site: &'a Site,
     pub renderer: &'a Renderer,
     pub theme: &'a Theme,
+    /// The board's folder (where the card cache is).
+    pub root: &'a std::path::Path,
     /// One card per entry of `site.entries`, same order, made on first use (`card`): a rebuild
     /// that carries most pages over needs few of them.
     pub cards: Vec<OnceLock<JobCard>>,
@@ -75,6 +78,7 @@ impl<'a> Ctx<'a> {
             site,
             renderer,
             theme,
+            root,
             existing_readme,
         } = *inputs;
         let site_view = SiteView::new(
@@ -90,6 +94,7 @@ impl<'a> Ctx<'a> {
             site,
             renderer,
             theme,
+            root,
             cards: cells(),
             rows: strings(),
             site_value: tera::Value::from_serializable(&site_view),
@@ -273,6 +278,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("aggregator", aggregator::render),
     ("sitemap", sitemap::render),
     ("search", search::render),
+    ("cards", cards::render),
     ("assets", assets::render),
     ("readme", readme::render),
     ("archive", archive::render),
@@ -335,6 +341,7 @@ pub(crate) mod tests {
             site,
             renderer,
             theme,
+            root: std::path::Path::new("."),
             existing_readme: None,
         };
         Ctx::new(&inputs, false)

@@ -2,6 +2,7 @@
 
 mod aggregator;
 mod browser;
+mod cards;
 mod check;
 mod cli;
 mod combos;
