@@ -121,7 +121,7 @@ fn card(
     }
     let png = painter.paint(svg).map_err(|message| {
         anyhow!(TemplateError(format!(
-            "{}: the card {path} it made is not SVG: {message}",
+            "{}: the SVG it made for {path} is not valid (lines and columns of that SVG): {message}",
             template_file(ctx)
         )))
     })?;

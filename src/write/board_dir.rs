@@ -75,6 +75,11 @@ impl BoardDir {
     /// Writes `contents` to a new temporary file beside `rel`, synced to disk; returns the
     /// temporary's path (relative, like `rel`), for `rename` to put in place.
     pub fn write_temp(&self, rel: &Path, contents: &[u8]) -> anyhow::Result<PathBuf> {
+        self.temp_file(rel, contents, true)
+    }
+
+    /// `write_temp`, synced to disk only when `sync`.
+    fn temp_file(&self, rel: &Path, contents: &[u8], sync: bool) -> anyhow::Result<PathBuf> {
         let (dir, walked) = self.parent(rel)?;
         let name = file_name(rel)?;
         refuse_link(&dir, name, || self.shown(rel))?;
@@ -91,9 +96,17 @@ impl BoardDir {
             .open_with(&temp_name, OpenOptions::new().write(true).create_new(true))
             .with_context(|| format!("cannot write {}", self.shown(&walked.join(&temp_name))))?;
         file.write_all(contents)
-            .and_then(|()| file.sync_all())
+            .and_then(|()| if sync { file.sync_all() } else { Ok(()) })
             .with_context(|| format!("cannot write {}", self.shown(rel)))?;
         Ok(walked.join(temp_name))
+    }
+
+    /// Writes `rel` whole, through a temporary file, without waiting for the disk: for a cache,
+    /// whose reader checks what it reads (a crash may leave the file empty or missing, never
+    /// half of another).
+    pub fn write_unsynced(&self, rel: &Path, contents: &[u8]) -> anyhow::Result<()> {
+        let temp = self.temp_file(rel, contents, false)?;
+        self.move_into_place(&temp, rel, false)
     }
 
     /// Writes `rel` whole, through a temporary file: readers see the old file or the new one.
@@ -124,6 +137,11 @@ impl BoardDir {
     /// Puts `from` in the place of `to` (both relative, in one folder or not); a link in `to`'s
     /// place is refused rather than replaced.
     pub fn rename(&self, from: &Path, to: &Path) -> anyhow::Result<()> {
+        self.move_into_place(from, to, true)
+    }
+
+    /// `rename`, making the new name durable only when `sync`.
+    fn move_into_place(&self, from: &Path, to: &Path, sync: bool) -> anyhow::Result<()> {
         let (from_dir, _) = self.parent(from)?;
         let (to_dir, _) = self.parent(to)?;
         let to_name = file_name(to)?;
@@ -131,7 +149,9 @@ impl BoardDir {
         from_dir
             .rename(file_name(from)?, &to_dir, to_name)
             .with_context(|| format!("cannot write {}", self.shown(to)))?;
-        sync_dir(&to_dir);
+        if sync {
+            sync_dir(&to_dir);
+        }
         Ok(())
     }
 

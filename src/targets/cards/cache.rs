@@ -71,9 +71,11 @@ impl Cache {
         (bytes.starts_with(PNG_START) && bytes.ends_with(PNG_END)).then_some(bytes)
     }
 
-    /// Keeps the card `png` of `key`, atomically.
+    /// Keeps the card `png` of `key`, atomically. Without waiting for the disk (a wait per card
+    /// would double a cold build): `get` takes only whole PNGs.
     pub fn put(&self, key: &str, png: &[u8]) -> anyhow::Result<()> {
-        self.board.write(&Path::new(DIR).join(file_name(key)), png)
+        let path = Path::new(DIR).join(file_name(key));
+        self.board.write_unsynced(&path, png)
     }
 
     /// Removes the cards of the cache that are not in `keep` (those of jobs gone or changed);
