@@ -55,7 +55,6 @@ pub use check::{CheckOptions, check};
 pub use date::parse_clock;
 pub use pipeline::{BuildOptions, build};
 
-
 /// The inner parts that jobsmith's own tests, examples and benchmarks exercise directly. Not an
 /// API: names and shapes change without notice.
 #[doc(hidden)]
