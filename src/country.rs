@@ -1374,7 +1374,10 @@ mod tests {
             let head: String = text.chars().take(20).collect();
             // Linear work takes well under a second here even in a debug build on a loaded
             // machine; the bound is far above that, and far below what quadratic work takes.
-            assert!(started.elapsed().as_secs_f64() < 30.0, "slow on {head:?}...");
+            assert!(
+                started.elapsed().as_secs_f64() < 30.0,
+                "slow on {head:?}..."
+            );
         }
         assert_eq!(code(&shapes[3]), Some("US"));
     }
