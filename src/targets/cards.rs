@@ -18,12 +18,12 @@ use anyhow::anyhow;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Ctx, Sink};
+use super::Ctx;
 use crate::render::TemplateError;
+use crate::write::Sink;
 use view::{Fonts, board_view, group_view, job_view};
 
 pub use cache::DIR as CACHE_DIR;
-pub use paint::{HEIGHT, WIDTH};
 
 /// The template every card is rendered from.
 pub const TEMPLATE: &str = "card.svg";
