@@ -269,7 +269,7 @@ fn a_card_template_that_makes_no_svg_fails_naming_its_file() {
     for (template, says) in [
         (
             "<svg xmlns=\"http://www.w3.org/2000/svg\"><text>{{ card.title }}</svg>",
-            "not SVG",
+            "is not valid",
         ),
         ("<svg>{{ card.no_such_field }}</svg>", "card.svg"),
         ("<svg>{% if %}</svg>", "card.svg"),

@@ -144,7 +144,10 @@ fn json_ld(html: &str) -> Option<serde_json::Value> {
 fn every_current_job_page_has_complete_job_posting_data() {
     let (_dir, files) = build_sample("https://jobs.example.org/");
     let mut pages = 0;
-    for (path, bytes) in files.iter().filter(|(p, _)| p.starts_with("jobs/")) {
+    let job_pages = files
+        .iter()
+        .filter(|(p, _)| p.starts_with("jobs/") && p.ends_with(".html"));
+    for (path, bytes) in job_pages {
         let html = String::from_utf8_lossy(bytes);
         let data = json_ld(&html).unwrap_or_else(|| panic!("{path} has no JSON-LD"));
         assert_eq!(data["@type"], "JobPosting");
