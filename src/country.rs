@@ -17,13 +17,20 @@ pub struct Country {
 }
 
 /// What could be read from a location string.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct Place {
     pub country: Option<Country>,
     /// State, province or region as written, when recognised ("VA", "Karnataka").
     pub region: Option<String>,
     /// The city or first part, as written, when there is one ("Arlington").
     pub locality: Option<String>,
+    /// The gazetteer's name of the city the locality is, in the country ("Bengaluru" for
+    /// "Bangalore, KA, IN"), when the locality is a city of that country.
+    pub city: Option<String>,
+    /// The country was read from a name (of a country, region or city) or from a code standing
+    /// where only a country can be ("Pune, IN", "USA"), not from a lone code that may be a
+    /// region as well ("CA", "MA").
+    pub named: bool,
     /// The text names remote work ("Remote", "Fully Remote", "Home-Office", "WFH").
     pub remote: bool,
 }
@@ -402,6 +409,9 @@ struct Hit {
     end: usize,
     city: bool,
     region: bool,
+    /// Read from a name, or from a code that can only be a country or stands in a place only a
+    /// country takes.
+    named: bool,
 }
 
 struct Reader<'a> {
@@ -510,6 +520,7 @@ impl<'a> Reader<'a> {
                 end,
                 city,
                 region,
+                named: true,
             };
             merge_hit(&mut self.hits, first_hit, hit);
         }
@@ -606,6 +617,7 @@ impl<'a> Reader<'a> {
         let (start, end) = (token.start, token.end);
         let first_hit = self.hits.len();
         let not_in_state = slot == Slot::AfterOne && self.city_not_in_state(p, &token.text);
+        let only_country = codes.iter().all(|c| c.kind != CodeKind::Region);
         for code in codes {
             let us = COUNTRIES[code.country].0 == "US";
             let (weight, region) = match code.kind {
@@ -623,6 +635,7 @@ impl<'a> Reader<'a> {
                 end,
                 city: false,
                 region,
+                named: slot != Slot::Alone || (only_country && !region),
             };
             merge_hit(&mut self.hits, first_hit, hit);
         }
@@ -666,12 +679,28 @@ impl<'a> Reader<'a> {
         let chosen = self.choose();
         let locality = self.locality(chosen);
         let region = chosen.and_then(|c| self.region(c, locality.map(|l| l.1)));
+        let named = self
+            .hits
+            .iter()
+            .any(|h| Some(h.country) == chosen && h.named);
         Place {
             country: chosen.map(country),
             region: region.map(str::to_string),
             locality: locality.map(|l| l.0.to_string()),
+            city: chosen.and_then(|c| self.city(c, locality?.1)),
+            named,
             remote: self.remote,
         }
+    }
+
+    /// The gazetteer's name of the city of `chosen` found at byte `at` (the locality's start).
+    fn city(&self, chosen: usize, at: usize) -> Option<String> {
+        let hit = self
+            .hits
+            .iter()
+            .find(|h| h.city && h.country == chosen && h.start == at)?;
+        let cities = crate::gazetteer::lookup(&fold(&self.text[hit.start..hit.end]))?;
+        Some(cities.own_name(COUNTRIES[chosen].0)?.into_owned())
     }
 
     /// The first city of the chosen country, unless it also names a region and something comes
@@ -751,6 +780,7 @@ fn merge_hit(hits: &mut Vec<Hit>, from: usize, hit: Hit) {
             h.weight = h.weight.max(hit.weight);
             h.city |= hit.city;
             h.region |= hit.region;
+            h.named |= hit.named;
         }
         None => hits.push(hit),
     }
@@ -1349,6 +1379,8 @@ mod tests {
             country: None,
             region: None,
             locality: None,
+            city: None,
+            named: false,
             remote: false,
         };
         assert_eq!(recognise(""), nothing);

@@ -15,6 +15,7 @@ mod feeds;
 mod groups;
 mod html;
 pub mod readme;
+mod redirects;
 pub mod search;
 pub mod sitemap;
 
@@ -273,6 +274,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("aggregator", aggregator::render),
     ("sitemap", sitemap::render),
     ("search", search::render),
+    ("redirects", redirects::render),
     ("assets", assets::render),
     ("readme", readme::render),
     ("archive", archive::render),
@@ -297,6 +299,7 @@ fn entry_key(entry: &crate::site::Entry) -> u64 {
         entry.expired,
         &entry.company,
         &entry.location,
+        &entry.places,
         &entry.country,
         &entry.skills,
     ))
