@@ -706,10 +706,11 @@ impl<'a> Reader<'a> {
     /// The first city of the chosen country, unless it also names a region and something comes
     /// before it ("Araraquara, São Paulo, BR"); else the first other city or unrecognised words.
     fn locality(&self, chosen: Option<usize>) -> Option<(&'a str, usize)> {
-        let mine = self
-            .hits
-            .iter()
-            .find(|h| h.city && Some(h.country) == chosen);
+        // A city that is not also a region's name comes first: "480 Washington Boulevard Jersey
+        // City" is in Jersey City, "Canada, Quebec, Montreal" in Montreal.
+        let of_chosen = |h: &&Hit| h.city && Some(h.country) == chosen;
+        let mine = (self.hits.iter().filter(of_chosen).find(|h| !h.region))
+            .or_else(|| self.hits.iter().find(of_chosen));
         let other_city = self.hits.iter().find(|h| h.city).map(|h| (h.start, h.end));
         let free = (0..self.parts.len())
             .filter(|&p| !self.parts[p].postal)

@@ -54,8 +54,25 @@ impl Cities {
     }
 }
 
-/// The cities named `key` (a folded name: lower-case ASCII words joined by single spaces).
+/// The cities named `key` (a folded name: lower-case ASCII words joined by single spaces), also
+/// where it shortens "Saint" or "Fort" ("st augustine", "ft meade").
 pub fn lookup(key: &str) -> Option<Cities> {
+    lookup_exact(key).or_else(|| {
+        let spelled: Vec<&str> = key
+            .split(' ')
+            .map(|word| match word {
+                "st" => "saint",
+                "ft" => "fort",
+                other => other,
+            })
+            .collect();
+        let spelled = spelled.join(" ");
+        (spelled != key).then(|| lookup_exact(&spelled)).flatten()
+    })
+}
+
+/// The cities named exactly `key`.
+fn lookup_exact(key: &str) -> Option<Cities> {
     let lines = line_starts();
     let name_at = |&start: &u32| {
         let line = &NAMES[start as usize..];
@@ -128,6 +145,8 @@ mod tests {
         let sao_paulo = lookup("sao paulo").expect("São Paulo");
         assert_eq!(sao_paulo.own_name("BR").as_deref(), Some("São Paulo"));
         assert_eq!(berlin.own_name("ZZ"), None);
+        let augustine = lookup("st augustine").expect("St. Augustine");
+        assert_eq!(augustine.own_name("US").as_deref(), Some("Saint Augustine"));
         assert_eq!(lookup("no such place anywhere"), None);
         assert_eq!(lookup(""), None);
     }

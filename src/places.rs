@@ -113,13 +113,15 @@ fn read_parts(parts: &[&str]) -> Option<Vec<Spot>> {
         if says_nothing(&place) {
             continue;
         }
-        if !is_place(&place) {
-            return None;
-        }
-        spots.push(Spot {
+        let spot = Spot {
             text: part.to_string(),
             place,
-        });
+        };
+        // Between ` or ` and `/`, each part is a city or a country: no text of its own.
+        if !is_place(&spot.place) || matches!(spot.key(), Key::Text { .. }) {
+            return None;
+        }
+        spots.push(spot);
     }
     (!spots.is_empty()).then_some(spots)
 }
