@@ -58,7 +58,14 @@ fn main() -> anyhow::Result<()> {
         }
     }
     let mut out = String::new();
-    for (key, (countries, states, cities)) in &names {
+    for (key, (countries, states, cities)) in &mut names {
+        // Countries with a city of this own name come before those where it is only another
+        // city's other name ("Islamabad" is a name of Chattogram too); the order is otherwise
+        // kept (most populous first).
+        let mut order: Vec<usize> = (0..countries.len()).collect();
+        order.sort_by_key(|&i| !is_own(&cities[i], key));
+        *countries = order.iter().map(|&i| countries[i].clone()).collect();
+        *cities = order.iter().map(|&i| cities[i].clone()).collect();
         let cities = cities.join("|");
         let cities = cities.trim_end_matches('|');
         out.push_str(&format!(

@@ -616,7 +616,8 @@ impl<'a> Reader<'a> {
         let token = &self.parts[p].tokens[i];
         let (start, end) = (token.start, token.end);
         let first_hit = self.hits.len();
-        let not_in_state = slot == Slot::AfterOne && self.city_not_in_state(p, &token.text);
+        let not_in_state = slot == Slot::AfterOne
+            && (self.city_not_in_state(p, &token.text, codes) || self.looks_foreign(p, codes));
         let only_country = codes.iter().all(|c| c.kind != CodeKind::Region);
         for code in codes {
             let us = COUNTRIES[code.country].0 == "US";
@@ -644,9 +645,10 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// "Lindenberg, DE": the part before the code is a city the gazetteer knows, and no city of
-    /// that name lies in the US state of that code, so the code is not that state.
-    fn city_not_in_state(&self, p: usize, code: &str) -> bool {
+    /// "Lindenberg, DE": the part before the code is a city the gazetteer knows in the code's
+    /// country, and no city of that name lies in the US state of that code, so the code is not
+    /// that state ("Crane, IN", a town of Barbados too, stays in Indiana).
+    fn city_not_in_state(&self, p: usize, code: &str, codes: &[Code]) -> bool {
         if p == 0 || !self.same_segment(p - 1, p) {
             return false;
         }
@@ -660,8 +662,30 @@ impl<'a> Reader<'a> {
             .ix
             .entries(&key)
             .is_some_and(|entries| entries.iter().any(|e| matches!(e.kind, Kind::City { .. })));
-        let in_state = crate::gazetteer::lookup(&key).is_some_and(|c| c.in_us_state(code));
-        known && !in_state
+        let Some(cities) = crate::gazetteer::lookup(&key) else {
+            return false;
+        };
+        let in_country = alpha2_of(codes).is_some_and(|a2| cities.countries().any(|c| c == a2));
+        known && in_country && !cities.in_us_state(code)
+    }
+
+    /// "Oragadam, IN": the part before the code is a place the gazetteer does not know, whose
+    /// name looks far more like the names of the code's country than of US cities.
+    fn looks_foreign(&self, p: usize, codes: &[Code]) -> bool {
+        /// The lean (`crate::namelike`) from which a name is read as the country's.
+        const FOREIGN: f64 = 0.5;
+        if p == 0 || !self.same_segment(p - 1, p) || self.uses[p - 1].contains(&Use::Place) {
+            return false;
+        }
+        let country = alpha2_of(codes);
+        let words: Vec<&str> = self.parts[p - 1]
+            .tokens
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect();
+        country.is_some_and(|country| {
+            crate::namelike::lean(&words.join(" "), country, "US").is_some_and(|l| l > FOREIGN)
+        })
     }
 
     fn choose(&self) -> Option<usize> {
@@ -772,6 +796,14 @@ impl<'a> Reader<'a> {
         let named = REGION_WORDS.split_whitespace().any(|w| w == last.text);
         (code || named).then(|| &self.text[first.start..last.end])
     }
+}
+
+/// The country a two-letter code names, unless it is a weak code ("MH").
+fn alpha2_of(codes: &[Code]) -> Option<&'static str> {
+    codes.iter().find_map(|c| match c.kind {
+        CodeKind::Alpha2 { weak: false } => Some(COUNTRIES[c.country].0),
+        _ => None,
+    })
 }
 
 /// Adds a hit, folding it into one for the same country and words added since `from`.
@@ -1280,6 +1312,10 @@ mod tests {
         ("Remote", "", "", ""),
         ("Anywhere", "", "", ""),
         ("Conegliano (TV)", "IT", "", "Conegliano"),
+        ("Oragadam, IN", "IN", "", "Oragadam"),
+        ("Crane, IN", "US", "IN", "Crane"),
+        ("86441 Zusmarshausen, DE", "DE", "", "Zusmarshausen"),
+        ("Scott AFB, IL", "US", "IL", "Scott"),
     ];
 
     #[test]

@@ -91,6 +91,23 @@ fn lookup_exact(key: &str) -> Option<Cities> {
     })
 }
 
+/// Hands `each` the folded own name (not another name) of every city of `country` ("IN").
+pub fn own_names_in(country: &str, mut each: impl FnMut(&str)) {
+    for line in NAMES.lines() {
+        let mut fields = line.split('\t');
+        let (Some(key), Some(countries)) = (fields.next(), fields.next()) else {
+            continue;
+        };
+        let Some(n) = countries.split(' ').position(|c| c == country) else {
+            continue;
+        };
+        let own = fields.nth(1).unwrap_or_default().split('|').nth(n);
+        if own.is_none_or(|own| own.is_empty() || crate::country::fold(own) == key) {
+            each(key);
+        }
+    }
+}
+
 /// "new york" -> "New York": each word's first letter in capitals.
 pub fn title_case(key: &str) -> String {
     let mut out = String::with_capacity(key.len());

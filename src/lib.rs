@@ -26,6 +26,7 @@ pub mod locations;
 pub mod mark;
 pub mod markdown;
 pub mod minify;
+pub mod namelike;
 pub mod ping;
 pub mod places;
 pub mod problem;
