@@ -254,6 +254,7 @@ fn timings_name_every_stage_in_order() {
         "aggregator",
         "sitemap",
         "search",
+        "redirects",
         "assets",
         "readme",
         "archive",
