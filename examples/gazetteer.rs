@@ -28,7 +28,7 @@ fn main() -> anyhow::Result<()> {
         };
         let large = population.parse::<u64>()? >= 100_000;
         for (n, name) in list.split('|').enumerate() {
-            let key = jobsmith::country::fold(name);
+            let key = jobsmith::internals::country::fold(name);
             // Names of two or three letters are codes more often than towns ("IL", "PA"):
             // only a large city's own name ("Ulm") is kept.
             let short_kept = key.len() == 3 && large && n == 0;
@@ -81,10 +81,10 @@ fn main() -> anyhow::Result<()> {
 
 /// Whether `written` (as `cities` holds it) is the own name of a city with the name `key`.
 fn is_own(written: &str, key: &str) -> bool {
-    written.is_empty() || jobsmith::country::fold(written) == key
+    written.is_empty() || jobsmith::internals::country::fold(written) == key
 }
 
 /// "new york" -> "New York", as `jobsmith::gazetteer` restores a name left out of the file.
 fn title_case(key: &str) -> String {
-    jobsmith::gazetteer::title_case(key)
+    jobsmith::internals::gazetteer::title_case(key)
 }

@@ -10,7 +10,7 @@ fn main() -> anyhow::Result<()> {
         if location.starts_with('#') || location.is_empty() {
             continue;
         }
-        let spots = jobsmith::places::spots(&[location.to_string()]);
+        let spots = jobsmith::internals::places::spots(&[location.to_string()]);
         let keys: Vec<String> = spots.iter().map(|s| format!("{:?}", s.key())).collect();
         println!("{line}\t{}", keys.join(" + "));
     }

@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::support::{CONFIG, TempBoard, clock, fixture, tree};
-use jobsmith::country::recognise;
+use jobsmith::internals::country::recognise;
 use jobsmith::{BuildOptions, build};
 
 /// One labelled line.
