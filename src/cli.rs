@@ -73,6 +73,10 @@ pub struct CheckArgs {
     /// request) or json.
     #[arg(long, value_enum, default_value = "text")]
     pub format: crate::annotate::Format,
+    /// Also report what the data is like: jobs current and expired (and why), duplicates,
+    /// places not recognised, remote jobs that say nowhere applicants may live (on stdout).
+    #[arg(long)]
+    pub report: bool,
     /// Also list, job by job, what Google for Jobs requires or recommends that a job lacks.
     #[arg(long)]
     pub google: bool,
@@ -348,6 +352,13 @@ fn check(args: &CheckArgs) -> anyhow::Result<()> {
         timeout: std::time::Duration::from_secs(args.timeout.max(1)),
         close_dead: args.close_dead,
     });
+    let report = match args.report {
+        true => Some(crate::check_report(&args.common.root, now)?),
+        false => None,
+    };
+    if let (Some(report), false) = (&report, args.format == Format::Json) {
+        print!("{}", report.text());
+    }
     let checked = crate::check_links(&args.common.root, now, args.google, links.as_ref());
     let (problems, outcome) = match checked {
         Ok(summary) => (summary.problems.clone(), Ok(summary)),
@@ -365,7 +376,10 @@ fn check(args: &CheckArgs) -> anyhow::Result<()> {
         Format::Github => problems
             .iter()
             .for_each(|p| println!("{}", crate::annotate::github(p))),
-        Format::Json => println!("{}", crate::annotate::json(&problems)),
+        Format::Json => match &report {
+            None => println!("{}", crate::annotate::json(&problems)),
+            Some(report) => println!("{}", crate::report::json(&problems, report)),
+        },
     }
     let summary: Summary = outcome?;
     if args.common.quiet {

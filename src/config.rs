@@ -49,6 +49,11 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ("feeds.aggregator.output", "string", "\"feeds/indeed.xml\""),
     ("skills.extra", "array of strings", "[]"),
     ("dataset.duplicates", "\"warn\" or \"error\"", "\"warn\""),
+    (
+        "dataset.remote_from",
+        "string or array of strings",
+        "[] (remote jobs say where, or nothing is said)",
+    ),
     ("sources.kind", "string", "required in each [[sources]]"),
     ("sources.board", "string", "required in each [[sources]]"),
     (
@@ -71,6 +76,9 @@ pub struct Config {
     pub language: String,
     pub per_page: usize,
     pub expire_after_days: u32,
+    /// The line of `expire_after_days` in the file (1 when it is not there), for messages.
+    #[serde(skip)]
+    pub expire_after_days_line: usize,
     /// Jobs posted within this many days (of the build clock) carry a "new" badge.
     pub new_days: u32,
     pub minify: bool,
@@ -171,6 +179,27 @@ pub struct Skills {
 pub struct DatasetRules {
     /// Two records of one job (same identity): a warning, or an error.
     pub duplicates: Severity,
+    /// Countries or regions applicants to a remote job may live in, when the job's data names
+    /// no place (`crate::eligibility`).
+    #[serde(deserialize_with = "one_or_many")]
+    pub remote_from: Vec<String>,
+}
+
+/// A string, or an array of strings.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    match OneOrMany::deserialize(deserializer) {
+        Ok(OneOrMany::One(one)) => Ok(vec![one]),
+        Ok(OneOrMany::Many(many)) => Ok(many),
+        Err(_) => Err(serde::de::Error::custom(
+            "expected a string or an array of strings",
+        )),
+    }
 }
 
 /// `warn` or `error`.
@@ -191,6 +220,7 @@ impl Default for Config {
             language: "en".into(),
             per_page: 50,
             expire_after_days: 45,
+            expire_after_days_line: 1,
             new_days: 3,
             minify: true,
             categories: Vec::new(),
@@ -284,8 +314,26 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Problem>) {
             return (None, problems);
         }
     };
-    let config = check(config, text, &table, &mut problems);
+    let config = check(config, text, &table, &mut problems).map(|config| Config {
+        expire_after_days_line: key_line(text, "expire_after_days"),
+        ..config
+    });
+    if let Some(config) = &config {
+        warn_unknown_areas(config, text, &mut problems);
+    }
     (config, problems)
+}
+
+/// A warning for each name of `[dataset] remote_from` that is no country or region jobsmith
+/// knows.
+fn warn_unknown_areas(config: &Config, text: &str, problems: &mut Vec<Problem>) {
+    for name in &config.dataset.remote_from {
+        if let crate::eligibility::Area::Unknown(name) = crate::eligibility::Area::read(name) {
+            let line = table_key_line(text, "dataset", "remote_from");
+            let message = crate::eligibility::unknown_message("dataset.remote_from", &name);
+            problems.push(Problem::warning(FILE_NAME, line, 1, message));
+        }
+    }
 }
 
 fn check(

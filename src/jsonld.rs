@@ -6,6 +6,7 @@
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
+use crate::eligibility::Area;
 use crate::job::{Period, Workplace};
 use crate::site::Entry;
 use crate::text::escape_html;
@@ -25,11 +26,11 @@ pub fn job_posting(entry: &Entry, description_html: &str, expire_after_days: u32
     } else {
         description_html
     };
-    let (job_location, job_location_type, applicant_location_requirements) = location(entry);
+    let (job_location, job_location_type) = location(entry);
     let posting = Posting {
         context: "https://schema.org/",
         kind: "JobPosting",
-        applicant_location_requirements,
+        applicant_location_requirements: applicant_areas(entry),
         base_salary: job.salary.as_ref().map(|salary| {
             let (min_value, max_value, value) = match (salary.min, salary.max) {
                 (Some(min), Some(max)) if min < max => (Some(min), Some(max), None),
@@ -56,6 +57,9 @@ pub fn job_posting(entry: &Entry, description_html: &str, expire_after_days: u32
         direct_apply: job.direct_apply,
         // Written in below.
         description: "",
+        eligibility_to_work_requirement: job
+            .visa_sponsorship
+            .map(crate::eligibility::visa_requirement),
         employment_type: job.employment.map(|e| e.schema_org()),
         hiring_organization: Organization {
             kind: "Organization",
@@ -158,7 +162,7 @@ struct Posting<'a> {
         rename = "applicantLocationRequirements",
         skip_serializing_if = "Option::is_none"
     )]
-    applicant_location_requirements: Option<Named<'a>>,
+    applicant_location_requirements: Option<OneOrMore<Named<'a>>>,
     #[serde(rename = "baseSalary", skip_serializing_if = "Option::is_none")]
     base_salary: Option<MonetaryAmount<'a>>,
     #[serde(rename = "datePosted")]
@@ -166,6 +170,11 @@ struct Posting<'a> {
     #[serde(rename = "directApply")]
     direct_apply: bool,
     description: &'a str,
+    #[serde(
+        rename = "eligibilityToWorkRequirement",
+        skip_serializing_if = "Option::is_none"
+    )]
+    eligibility_to_work_requirement: Option<&'static str>,
     #[serde(rename = "employmentType", skip_serializing_if = "Option::is_none")]
     employment_type: Option<&'static str>,
     #[serde(rename = "hiringOrganization")]
@@ -178,6 +187,14 @@ struct Posting<'a> {
     title: &'a str,
     #[serde(rename = "validThrough", skip_serializing_if = "Option::is_none")]
     valid_through: Option<String>,
+}
+
+/// One value as itself, several as an array.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum OneOrMore<T> {
+    One(T),
+    More(Vec<T>),
 }
 
 #[derive(Serialize)]
@@ -245,22 +262,42 @@ struct Address<'a> {
     address_region: Option<&'a str>,
 }
 
-/// Where the job is: an address, or for remote jobs the telecommute type and the country asked
-/// for (as `jobLocation`, `jobLocationType`, `applicantLocationRequirements`).
-fn location(
-    entry: &Entry,
-) -> (
-    Option<JobLocation<'_>>,
-    Option<&'static str>,
-    Option<Named<'_>>,
-) {
+/// Where a remote job's applicants may live (`crate::eligibility`): each country a `Country`,
+/// each region an `AdministrativeArea`. Nothing when they may live anywhere, when nothing says
+/// where, or for a job that is not remote (Google reads it for telecommute jobs only).
+fn applicant_areas(entry: &Entry) -> Option<OneOrMore<Named<'_>>> {
+    let eligibility = entry.eligibility.as_ref()?;
+    if entry.job.workplace != Workplace::Remote || eligibility.anywhere() {
+        return None;
+    }
+    let mut named: Vec<Named> = eligibility
+        .areas
+        .iter()
+        .filter_map(|area| match area {
+            Area::Country(country) => Some(Named {
+                kind: "Country",
+                name: country.name,
+            }),
+            Area::Region(name) => Some(Named {
+                kind: "AdministrativeArea",
+                name,
+            }),
+            Area::Anywhere | Area::Unknown(_) => None,
+        })
+        .collect();
+    match named.len() {
+        0 => None,
+        1 => named.pop().map(OneOrMore::One),
+        _ => Some(OneOrMore::More(named)),
+    }
+}
+
+/// Where the job is: an address, or for remote jobs the telecommute type (as `jobLocation`,
+/// `jobLocationType`).
+fn location(entry: &Entry) -> (Option<JobLocation<'_>>, Option<&'static str>) {
     let place = &entry.place;
     if entry.job.workplace == Workplace::Remote {
-        let country = place.country.map(|country| Named {
-            kind: "Country",
-            name: country.name,
-        });
-        return (None, Some("TELECOMMUTE"), country);
+        return (None, Some("TELECOMMUTE"));
     }
     let mut address = Address {
         kind: "PostalAddress",
@@ -278,7 +315,7 @@ fn location(
         kind: "Place",
         address,
     };
-    (Some(location), None, None)
+    (Some(location), None)
 }
 
 /// The last day a job is open: `valid_through`, else the date plus `expire_after_days`.

@@ -13,6 +13,7 @@ pub mod cli;
 pub mod config;
 pub mod country;
 pub mod date;
+pub mod eligibility;
 pub mod fetch;
 pub mod gazetteer;
 pub mod google;
@@ -30,6 +31,7 @@ pub mod problem;
 pub mod progress;
 pub mod readme;
 pub mod render;
+pub mod report;
 pub mod scaffold;
 #[cfg(feature = "serve")]
 pub mod serve;
@@ -262,6 +264,7 @@ pub fn check_links(
         Selection { now, drafts: true },
     );
     let mut problems = board.problems;
+    problems.extend(report::all_expired(&board.config, &site));
     if google {
         problems.extend(google::missing(&board.config, &site));
     }
@@ -276,6 +279,24 @@ pub fn check_links(
         problems,
         stages: Vec::new(),
     })
+}
+
+/// `jobsmith check --report`: what the data is like (`report::Report`). The board is read as
+/// `build --skip-invalid` reads it, so that a few broken records do not hide the rest: the report
+/// is of the jobs that would be built, drafts included.
+pub fn check_report(root: &Path, now: DateTime<Utc>) -> anyhow::Result<report::Report> {
+    let board = read_board(root, None, true)?;
+    let site = Site::new(
+        &board.config,
+        board.valid.jobs,
+        board.valid.companies,
+        Selection { now, drafts: true },
+    );
+    Ok(report::report(
+        &board.config,
+        &site,
+        &board.valid.duplicates,
+    ))
 }
 
 /// `jobsmith build`: the whole pipeline.
@@ -368,6 +389,7 @@ pub fn render_board(
         Site::new(&config, valid.jobs, valid.companies, selection)
     });
     let mut problems = problems;
+    problems.extend(report::all_expired(&config, &site));
     problems.extend(targets::combos::warnings(&site, &config.feeds.combinations));
     let existing_readme = read_existing_readme(&options.root, &config)?;
     let inputs = Inputs {

@@ -35,6 +35,8 @@ pub struct Entry {
     pub country: Option<Arc<str>>,
     /// Slugs of the job's skills, in the job's order.
     pub skills: Vec<Arc<str>>,
+    /// Where applicants may live, when the job, its location or the board says.
+    pub eligibility: Option<crate::eligibility::Eligibility>,
 }
 
 impl Entry {
@@ -144,6 +146,7 @@ impl Site {
         // A stable sort keeps the dataset order among jobs of the same date.
         jobs.sort_by_key(|job| std::cmp::Reverse(job.date));
         let places = recognise_places(&jobs);
+        let board_areas = crate::eligibility::read_areas(&config.dataset.remote_from);
         let slugs = Slugs::new(&jobs, &places);
         // Slugs are made side by side; only making them distinct follows the jobs' order.
         let mut job_slugs = Slugger::new();
@@ -165,6 +168,7 @@ impl Site {
                 location: slugs.locations[&job.location].clone(),
                 country: place.country.map(|c| slugs.countries[c.name].clone()),
                 skills: job.skills.iter().map(|s| slugs.skills[s].clone()).collect(),
+                eligibility: crate::eligibility::resolve(&job, place.country, &board_areas),
                 place,
                 job,
             })

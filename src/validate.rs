@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::date::Posted;
+use crate::eligibility::Area;
 use crate::job::{Job, Origin, Workplace};
 use crate::load::{Kind, Record};
 use crate::problem::Problem;
@@ -41,6 +42,8 @@ pub const JOB_KEYS: &[&str] = &[
     "categories",
     "draft",
     "direct_apply",
+    "remote_from",
+    "visa_sponsorship",
     "description",
 ];
 
@@ -219,6 +222,8 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
     let categories = f.list("categories");
     let draft = f.boolean("draft");
     let direct_apply = f.boolean("direct_apply");
+    let remote_from = f.list("remote_from");
+    let visa_sponsorship = f.boolean("visa_sponsorship");
     let description = f.description();
     if f.failed() {
         return None;
@@ -230,6 +235,7 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
         (None, _) => format!("{company} {title}"),
     };
     let id = given_id.unwrap_or_else(|| default_id(record));
+    let skills_listed = listed_skills.as_ref().is_some_and(|list| !list.is_empty());
     let skills = match listed_skills {
         Some(list) if !list.is_empty() => {
             let mut named: Vec<String> = Vec::with_capacity(list.len());
@@ -246,6 +252,7 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
         _ => skills.recognise(&title, &description),
     };
     let skills = capped_skills(record, skills, problems);
+    let remote_from = remote_areas(record, &remote_from.unwrap_or_default(), problems);
     Some(Job {
         id,
         handle,
@@ -261,9 +268,12 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
         valid_through,
         salary,
         skills,
+        skills_listed,
         categories: categories.unwrap_or_default(),
         draft: draft.unwrap_or(false),
         direct_apply: direct_apply.unwrap_or(false),
+        remote_from,
+        visa_sponsorship,
         description,
         origin: Origin {
             path: record.path.clone(),
@@ -298,6 +308,20 @@ fn capped_skills(
         skills.truncate(MAX_SKILLS);
     }
     skills
+}
+
+/// The areas of a job's `remote_from`, with a warning at its line for each name that is no
+/// country or region jobsmith knows.
+fn remote_areas(record: &Record, names: &[String], problems: &mut Vec<Problem>) -> Vec<Area> {
+    let areas = crate::eligibility::read_areas(names);
+    for area in &areas {
+        if let Area::Unknown(name) = area {
+            let message = crate::eligibility::unknown_message("remote_from", name);
+            let line = record.line_of("remote_from");
+            problems.push(Problem::warning(&record.path, line, 1, message));
+        }
+    }
+    areas
 }
 
 /// The id of a job that names none: its file path under `content/jobs/` without the extension,
