@@ -35,6 +35,7 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ),
     ("readme.footer", "string (markdown)", "\"\""),
     ("readme.trending_skills", "integer", "5"),
+    ("readme.skills_case", "\"lower\" or \"names\"", "\"lower\""),
     ("readme.utm.source", "string", "none"),
     ("readme.utm.medium", "string", "none"),
     ("readme.utm.campaign", "string", "none"),
@@ -114,7 +115,21 @@ pub struct Readme {
     pub intro: Option<String>,
     pub footer: String,
     pub trending_skills: usize,
+    /// How the trending line writes skills: `lower` words ("nodejs"), or the names the site
+    /// shows ("Node.js").
+    pub skills_case: SkillsCase,
     pub utm: Utm,
+}
+
+/// `readme.skills_case`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SkillsCase {
+    /// Lowercase words, as the published boards print them: "python, nodejs".
+    #[default]
+    Lower,
+    /// The names the site shows: "Python, Node.js".
+    Names,
 }
 
 /// `[readme.utm]`: tracking parameters added to job links in the README and archive.
@@ -245,6 +260,7 @@ impl Default for Readme {
             intro: None,
             footer: String::new(),
             trending_skills: 5,
+            skills_case: SkillsCase::default(),
             utm: Utm::default(),
         }
     }

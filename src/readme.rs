@@ -6,10 +6,13 @@
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::config::{Config, Utm};
+use crate::config::{Config, SkillsCase, Utm};
+use crate::job::Job;
 use crate::site::{Entry, Site};
+use crate::skills::SkillMatcher;
 use crate::table::{escape_cell, link_cell};
 use crate::view::short_amount;
 
@@ -188,19 +191,95 @@ pub fn median_salary(site: &Site) -> Option<String> {
     Some(format!("{} {currency}", short_amount(median)))
 }
 
-/// The most frequent skills of current jobs, most frequent first, ties by name.
-pub fn trending_skills(site: &Site, count: usize) -> Vec<String> {
-    let mut groups: Vec<(&str, usize)> = site
-        .skills
-        .values()
-        .map(|g| (g.name.as_str(), g.jobs.len()))
+/// The trending-skills line: its skills and the note that says where they came from.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Trending {
+    pub skills: Vec<String>,
+    /// "Skills are identified from job descriptions and may vary", as the published boards say
+    /// it when that is where they came from.
+    pub note: String,
+}
+
+/// Where a job's skills for the trending line came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SkillSource {
+    Listed,
+    Descriptions,
+    Titles,
+}
+
+/// The `count` skills most current jobs have, most frequent first, ties by name: a job's own
+/// `skills` list where it gives one, else the skills named in its description where it has
+/// one, else those named in its title. Printed as words ("nodejs") or as the site names them
+/// ("Node.js"), as `case` says.
+pub fn trending_skills(
+    site: &Site,
+    count: usize,
+    matcher: &SkillMatcher,
+    case: SkillsCase,
+) -> Trending {
+    let per_job: Vec<(SkillSource, Vec<String>)> = site
+        .current
+        .par_iter()
+        .map(|&index| job_skills(&site.entries[index].job, matcher))
         .collect();
-    groups.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    groups
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut sources: Vec<SkillSource> = Vec::new();
+    for (from, skills) in &per_job {
+        if !skills.is_empty() && !sources.contains(from) {
+            sources.push(*from);
+        }
+        for skill in skills {
+            *counts.entry(skill.as_str()).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let skills = ranked
         .into_iter()
         .take(count)
-        .map(|(name, _)| name.to_string())
-        .collect()
+        .map(|(name, _)| match case {
+            SkillsCase::Lower => matcher.word(name),
+            SkillsCase::Names => name.to_string(),
+        })
+        .collect();
+    Trending {
+        skills,
+        note: note(&sources),
+    }
+}
+
+/// One job's skills for the trending line, and where they came from.
+fn job_skills(job: &Job, matcher: &SkillMatcher) -> (SkillSource, Vec<String>) {
+    if job.skills_listed {
+        (SkillSource::Listed, job.skills.clone())
+    } else if !crate::text::is_blank(&job.description) {
+        (
+            SkillSource::Descriptions,
+            matcher.recognise("", &job.description),
+        )
+    } else {
+        (SkillSource::Titles, job.skills.clone())
+    }
+}
+
+/// The note under the trending line, saying where its skills came from.
+fn note(sources: &[SkillSource]) -> String {
+    let has = |from| sources.contains(&from);
+    let identified = match (has(SkillSource::Descriptions), has(SkillSource::Titles)) {
+        (true, true) => Some("identified from job descriptions (titles where there is none)"),
+        (true, false) => Some("identified from job descriptions"),
+        (false, true) => Some("identified from job titles"),
+        (false, false) => None,
+    };
+    match (has(SkillSource::Listed), identified) {
+        (true, Some(identified)) => {
+            format!("Skills are as the jobs list them, or {identified}, and may vary")
+        }
+        (true, None) => "Skills are as the jobs list them".to_string(),
+        (false, Some(identified)) => format!("Skills are {identified} and may vary"),
+        (false, None) => String::new(),
+    }
 }
 
 /// "Oct 22, 2025 at 20:30 UTC", as the published boards' "Last updated" line has it.
