@@ -305,6 +305,25 @@ mod tests {
     }
 
     #[test]
+    fn the_skills_note_says_where_the_skills_came_from() {
+        use SkillSource::{Descriptions, Listed, Titles};
+        assert_eq!(
+            note(&[Descriptions]),
+            "Skills are identified from job descriptions and may vary"
+        );
+        assert_eq!(
+            note(&[Titles, Descriptions]),
+            "Skills are identified from job descriptions (titles where there is none) and may vary"
+        );
+        assert_eq!(note(&[Listed]), "Skills are as the jobs list them");
+        assert_eq!(
+            note(&[Listed, Titles]),
+            "Skills are as the jobs list them, or identified from job titles, and may vary"
+        );
+        assert_eq!(note(&[]), "");
+    }
+
+    #[test]
     fn utm_parameters_keep_the_query_and_fragment() {
         assert_eq!(
             with_utm("https://e.org/j/1", &utm()),
