@@ -310,14 +310,29 @@ fn capped_skills(
     skills
 }
 
+/// Most names one job's `remote_from` keeps: the job page lists them all, and a country list of
+/// the whole world is 250 names.
+pub const MAX_AREAS: usize = 300;
+
 /// The areas of a job's `remote_from`, with a warning at its line for each name that is no
-/// country or region jobsmith knows.
+/// country or region jobsmith knows (and when there are more than `MAX_AREAS`).
 fn remote_areas(record: &Record, names: &[String], problems: &mut Vec<Problem>) -> Vec<Area> {
+    let line = record.line_of("remote_from");
+    let names = match names.len() > MAX_AREAS {
+        true => {
+            let message = format!(
+                "`remote_from` names {} places; only the first {MAX_AREAS} are kept",
+                names.len()
+            );
+            problems.push(Problem::warning(&record.path, line, 1, message));
+            &names[..MAX_AREAS]
+        }
+        false => names,
+    };
     let areas = crate::eligibility::read_areas(names);
     for area in &areas {
         if let Area::Unknown(name) = area {
             let message = crate::eligibility::unknown_message("remote_from", name);
-            let line = record.line_of("remote_from");
             problems.push(Problem::warning(&record.path, line, 1, message));
         }
     }

@@ -266,3 +266,25 @@ fn every_remote_job_of_the_sample_board_says_where_applicants_may_be() {
     assert_eq!(report.remote_jobs, 17);
     assert_eq!(report.remote_without_area, [], "{report:?}");
 }
+
+#[test]
+fn a_huge_remote_from_list_is_cut_with_a_warning() {
+    let names: Vec<String> = (0..5_000).map(|n| format!("\"Place {n}\"")).collect();
+    let row = format!(
+        "{{\"id\": \"many\", \"title\": \"Dev\", \"company\": \"Acme\", \"location\": \"Remote\", \"workplace\": \"remote\", \"date\": \"2025-10-20\", \"url\": \"https://acme.example/many\", \"remote_from\": [{}]}}\n",
+        names.join(", ")
+    );
+    let board = TempBoard::new(&[("content/rows.jsonl", &row)]);
+    let summary = built(&board);
+    let cut: Vec<&str> = summary
+        .problems
+        .iter()
+        .map(|p| p.message.as_str())
+        .filter(|m| m.contains("only the first"))
+        .collect();
+    assert_eq!(
+        cut,
+        ["`remote_from` names 5000 places; only the first 300 are kept"]
+    );
+    assert!(page(board.root(), "many").contains("Place 299</dd>"));
+}
