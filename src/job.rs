@@ -202,6 +202,9 @@ pub struct Job {
     pub skills: Vec<String>,
     /// Whether `skills` are the job's own list (else recognised in its title and description).
     pub skills_listed: bool,
+    /// Of recognised skills, those named in the description: bit `i` for `skills[i]` (the README's
+    /// trending line counts skills from descriptions, and `MAX_SKILLS` fits in the bits).
+    pub description_skills: u64,
     pub categories: Vec<String>,
     pub draft: bool,
     /// Whether the job is applied for on the board's own page (`direct_apply`; Google's
@@ -237,6 +240,7 @@ impl Hash for Job {
             salary,
             skills,
             skills_listed,
+            description_skills,
             categories,
             draft,
             direct_apply,
@@ -249,7 +253,13 @@ impl Hash for Job {
         (date, posted, url, workplace, employment, valid_through).hash(state);
         salary.as_ref().map(Salary::hash_key).hash(state);
         (skills, categories, draft, direct_apply, description, origin).hash(state);
-        (skills_listed, remote_from, visa_sponsorship).hash(state);
+        (
+            skills_listed,
+            description_skills,
+            remote_from,
+            visa_sponsorship,
+        )
+            .hash(state);
     }
 }
 

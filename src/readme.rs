@@ -6,7 +6,6 @@
 
 use std::collections::BTreeMap;
 
-use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::config::{Config, SkillsCase, Utm};
@@ -218,19 +217,17 @@ pub fn trending_skills(
     matcher: &SkillMatcher,
     case: SkillsCase,
 ) -> Trending {
-    let per_job: Vec<(SkillSource, Vec<String>)> = site
-        .current
-        .par_iter()
-        .map(|&index| job_skills(&site.entries[index].job, matcher))
-        .collect();
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     let mut sources: Vec<SkillSource> = Vec::new();
-    for (from, skills) in &per_job {
-        if !skills.is_empty() && !sources.contains(from) {
-            sources.push(*from);
-        }
+    for entry in site.current_jobs() {
+        let (from, skills) = job_skills(&entry.job);
+        let mut any = false;
         for skill in skills {
-            *counts.entry(skill.as_str()).or_default() += 1;
+            *counts.entry(skill).or_default() += 1;
+            any = true;
+        }
+        if any && !sources.contains(&from) {
+            sources.push(from);
         }
     }
     let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
@@ -250,17 +247,20 @@ pub fn trending_skills(
 }
 
 /// One job's skills for the trending line, and where they came from.
-fn job_skills(job: &Job, matcher: &SkillMatcher) -> (SkillSource, Vec<String>) {
-    if job.skills_listed {
-        (SkillSource::Listed, job.skills.clone())
+fn job_skills(job: &Job) -> (SkillSource, impl Iterator<Item = &str>) {
+    let from = if job.skills_listed {
+        SkillSource::Listed
     } else if !crate::text::is_blank(&job.description) {
-        (
-            SkillSource::Descriptions,
-            matcher.recognise("", &job.description),
-        )
+        SkillSource::Descriptions
     } else {
-        (SkillSource::Titles, job.skills.clone())
-    }
+        SkillSource::Titles
+    };
+    let skills = job.skills.iter().enumerate().filter_map(move |(i, skill)| {
+        let counted =
+            from != SkillSource::Descriptions || (i < 64 && job.description_skills & (1 << i) != 0);
+        counted.then_some(skill.as_str())
+    });
+    (from, skills)
 }
 
 /// The note under the trending line, saying where its skills came from.

@@ -235,23 +235,9 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
         (None, _) => format!("{company} {title}"),
     };
     let id = given_id.unwrap_or_else(|| default_id(record));
-    let skills_listed = listed_skills.as_ref().is_some_and(|list| !list.is_empty());
-    let skills = match listed_skills {
-        Some(list) if !list.is_empty() => {
-            let mut named: Vec<String> = Vec::with_capacity(list.len());
-            for skill in list {
-                let name = skills
-                    .canonical(&skill)
-                    .map_or(skill.clone(), str::to_string);
-                if !named.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
-                    named.push(name);
-                }
-            }
-            named
-        }
-        _ => skills.recognise(&title, &description),
-    };
-    let skills = capped_skills(record, skills, problems);
+    let texts = (title.as_str(), description.as_str());
+    let (skills, skills_listed, description_skills) =
+        job_skills(record, listed_skills, skills, texts, problems);
     let remote_from = remote_areas(record, &remote_from.unwrap_or_default(), problems);
     Some(Job {
         id,
@@ -269,6 +255,7 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
         salary,
         skills,
         skills_listed,
+        description_skills,
         categories: categories.unwrap_or_default(),
         draft: draft.unwrap_or(false),
         direct_apply: direct_apply.unwrap_or(false),
@@ -281,6 +268,45 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
             column: record.column,
         },
     })
+}
+
+/// A job's skills: its own list (known spellings named as the built-in list names them), else
+/// those recognised in its `(title, description)`; whether they are its own list; and which of
+/// the recognised ones the description names (bit `i` for `skills[i]`).
+fn job_skills(
+    record: &Record,
+    listed: Option<Vec<String>>,
+    matcher: &SkillMatcher,
+    (title, description): (&str, &str),
+    problems: &mut Vec<Problem>,
+) -> (Vec<String>, bool, u64) {
+    if let Some(list) = listed.filter(|list| !list.is_empty()) {
+        let mut named: Vec<String> = Vec::with_capacity(list.len());
+        for skill in list {
+            let name = matcher
+                .canonical(&skill)
+                .map_or(skill.clone(), str::to_string);
+            if !named.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+                named.push(name);
+            }
+        }
+        return (capped_skills(record, named, problems), true, 0);
+    }
+    // In the order they first appear, the title's first: as `recognise(title, description)`.
+    let mut skills = matcher.recognise(title, "");
+    let in_description = matcher.recognise("", description);
+    for skill in &in_description {
+        if !skills.contains(skill) {
+            skills.push(skill.clone());
+        }
+    }
+    let skills = capped_skills(record, skills, problems);
+    let bits = skills
+        .iter()
+        .enumerate()
+        .filter(|(i, skill)| *i < 64 && in_description.contains(skill))
+        .fold(0u64, |bits, (i, _)| bits | 1 << i);
+    (skills, false, bits)
 }
 
 /// Most skills one job keeps: each skill of a job is a page, and every skill page lists the
