@@ -11,9 +11,10 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use flate2::{Compression, write::GzEncoder};
-use jobsmith::site::{Selection, Site};
-use jobsmith::targets::search::Index;
-use jobsmith::{BuildOptions, build, read_board};
+use jobsmith::internals::pipeline::read_board;
+use jobsmith::internals::search::Index;
+use jobsmith::internals::site::{Selection, Site};
+use jobsmith::{BuildOptions, build};
 
 const SENIORITY: &[&str] = &[
     "",
@@ -391,7 +392,7 @@ fn main() -> anyhow::Result<()> {
         || std::env::temp_dir().join(format!("jobsmith-search-{count}")),
         PathBuf::from,
     );
-    let now = jobsmith::date::parse_clock("2025-11-01T12:00:00Z").expect("valid clock");
+    let now = jobsmith::parse_clock("2025-11-01T12:00:00Z").expect("valid clock");
     write_board(&root, count)?;
 
     let board = read_board(&root, None, false)?;

@@ -38,6 +38,7 @@ pub fn recognise(location: &str) -> Place {
 }
 
 /// Looks a country up by ISO alpha-2 code ("de" or "DE").
+#[cfg(test)]
 pub fn by_code(code: &str) -> Option<Country> {
     COUNTRIES
         .iter()

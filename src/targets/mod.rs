@@ -28,8 +28,9 @@ use crate::config::Config;
 use crate::render::{Renderer, Theme};
 use crate::site::Site;
 use crate::view::{JobCard, SiteView};
+use crate::write::Sink;
 
-pub use assets::{FAVICON, script_name, stylesheet_name};
+pub use assets::{script_name, stylesheet_name};
 
 /// What every target may read.
 pub struct Ctx<'a> {
@@ -69,8 +70,8 @@ pub struct Ctx<'a> {
 impl<'a> Ctx<'a> {
     /// The context of a build of `inputs`, into a sink that keeps pages between builds when
     /// `remember` (then every page's inputs are fingerprinted).
-    pub fn new(inputs: &crate::Inputs<'a>, remember: bool) -> Ctx<'a> {
-        let crate::Inputs {
+    pub fn new(inputs: &crate::pipeline::Inputs<'a>, remember: bool) -> Ctx<'a> {
+        let crate::pipeline::Inputs {
             config,
             site,
             renderer,
@@ -236,31 +237,6 @@ impl std::io::Write for HashWriter {
     }
 }
 
-/// Where targets put what they make. Implemented by the write stage (and by tests).
-pub trait Sink: Sync {
-    /// A file of the site, at a `/`-separated path relative to the site root.
-    fn site_file(&self, path: &str, contents: Vec<u8>) -> anyhow::Result<()>;
-    /// A file of the board outside the site (README, archive), relative to the board root.
-    fn board_file(&self, path: &str, contents: Vec<u8>) -> anyhow::Result<()>;
-
-    /// Keeps the site file at `path` of the previous build when it was made from inputs with the
-    /// fingerprint `key`. A sink that does not remember (the default) says no: the caller renders.
-    fn reuse(&self, _path: &str, _key: u64) -> bool {
-        false
-    }
-
-    /// Whether the sink keeps what it is given for a next build, so that fingerprints of the
-    /// inputs are worth making (the default: no).
-    fn remembers(&self) -> bool {
-        false
-    }
-
-    /// A site file with the fingerprint of its inputs, for `reuse` by the next build.
-    fn site_file_keyed(&self, path: &str, _key: u64, contents: Vec<u8>) -> anyhow::Result<()> {
-        self.site_file(path, contents)
-    }
-}
-
 /// A target's entry point.
 pub type Target = fn(&Ctx, &dyn Sink) -> anyhow::Result<()>;
 
@@ -330,7 +306,7 @@ pub(crate) mod tests {
         renderer: &'a Renderer,
         theme: &'a Theme,
     ) -> Ctx<'a> {
-        let inputs = crate::Inputs {
+        let inputs = crate::pipeline::Inputs {
             config,
             site,
             renderer,

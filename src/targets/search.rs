@@ -33,7 +33,7 @@ mod pay;
 mod words;
 
 use words::Words;
-pub use words::{fold, words};
+pub use words::words;
 
 /// Jobs per document chunk. Showing 20 results scattered over the whole board fetches up to 20
 /// chunks, and typing a query shows the results of every prefix on the way: small chunks keep

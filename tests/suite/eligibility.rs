@@ -7,11 +7,12 @@ use std::path::Path;
 use serde_json::{Value, json};
 
 use crate::support::{CONFIG, TempBoard, clock};
-use jobsmith::{BuildOptions, Summary, build};
+use jobsmith::outcome::Summary;
+use jobsmith::{BuildOptions, build};
 
 fn built(board: &TempBoard) -> Summary {
     build(&BuildOptions::new(board.root(), clock())).unwrap_or_else(|e| {
-        match e.downcast_ref::<jobsmith::problem::InvalidInput>() {
+        match e.downcast_ref::<jobsmith::outcome::InvalidInput>() {
             Some(invalid) => panic!("{:?}", invalid.problems),
             None => panic!("{e:#}"),
         }
