@@ -7,7 +7,7 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::eligibility::Area;
-use crate::job::{Period, Workplace};
+use crate::job::{Period, Salary, Workplace};
 use crate::site::Entry;
 use crate::text::escape_html;
 
@@ -31,28 +31,7 @@ pub fn job_posting(entry: &Entry, description_html: &str, expire_after_days: u32
         context: "https://schema.org/",
         kind: "JobPosting",
         applicant_location_requirements: applicant_areas(entry),
-        base_salary: job.salary.as_ref().map(|salary| {
-            let (min_value, max_value, value) = match (salary.min, salary.max) {
-                (Some(min), Some(max)) if min < max => (Some(min), Some(max), None),
-                (Some(one), _) | (None, Some(one)) => (None, None, Some(one)),
-                (None, None) => (None, None, None),
-            };
-            MonetaryAmount {
-                kind: "MonetaryAmount",
-                currency: &salary.currency,
-                value: QuantitativeValue {
-                    kind: "QuantitativeValue",
-                    max_value,
-                    min_value,
-                    unit_text: match salary.period {
-                        Period::Year => "YEAR",
-                        Period::Month => "MONTH",
-                        Period::Hour => "HOUR",
-                    },
-                    value,
-                },
-            }
-        }),
+        base_salary: job.salary.as_ref().map(base_salary),
         date_posted: crate::date::iso(job.date),
         direct_apply: job.direct_apply,
         // Written in below.
@@ -95,6 +74,30 @@ pub fn job_posting(entry: &Entry, description_html: &str, expire_after_days: u32
     push_json_text(&mut out.0, description);
     out.push(&json[key..]);
     String::from_utf8(out.0).unwrap_or_default()
+}
+
+/// The `baseSalary` of a salary: a range, or one figure.
+fn base_salary(salary: &Salary) -> MonetaryAmount<'_> {
+    let (min_value, max_value, value) = match (salary.min, salary.max) {
+        (Some(min), Some(max)) if min < max => (Some(min), Some(max), None),
+        (Some(one), _) | (None, Some(one)) => (None, None, Some(one)),
+        (None, None) => (None, None, None),
+    };
+    MonetaryAmount {
+        kind: "MonetaryAmount",
+        currency: &salary.currency,
+        value: QuantitativeValue {
+            kind: "QuantitativeValue",
+            max_value,
+            min_value,
+            unit_text: match salary.period {
+                Period::Year => "YEAR",
+                Period::Month => "MONTH",
+                Period::Hour => "HOUR",
+            },
+            value,
+        },
+    }
 }
 
 /// Where the description goes in the serialised posting, before its closing quote.
