@@ -112,7 +112,10 @@ const REGIONS: &[(&str, &str)] = &[
     ("EMEA", "emea|europe middle east and africa"),
     ("Americas", "americas|the americas"),
     ("North America", "north america|namer"),
-    ("Latin America", "latin america|latam|latinoamerica|america latina"),
+    (
+        "Latin America",
+        "latin america|latam|latinoamerica|america latina",
+    ),
     ("South America", "south america"),
     ("Central America", "central america"),
     ("Caribbean", "caribbean|the caribbean"),

@@ -300,19 +300,10 @@ pub struct Inputs<'a> {
 /// Runs every target into `sink`; returns the wall time of each step.
 pub fn render_targets(inputs: &Inputs, sink: &dyn Sink) -> anyhow::Result<Vec<Stage>> {
     let mut stages = Vec::new();
-    let mut ctx = Ctx::new(inputs, sink.remembers());
+    let ctx = Ctx::new(inputs, sink.remembers());
     for (name, target) in TARGETS {
         timed(&mut stages, name, || target(&ctx, sink))?;
-        ctx.release_after(name);
     }
-    let Ctx {
-        cards,
-        rows,
-        summaries,
-        feed_items,
-        search,
-        ..
-    } = ctx;
-    drop_later((cards, rows, summaries, feed_items, search));
+    drop_later(ctx.into_cards());
     Ok(stages)
 }

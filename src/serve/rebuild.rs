@@ -143,3 +143,6 @@ pub fn describe(err: &anyhow::Error) -> String {
     }
     format!("error: {err:#}")
 }
+
+#[cfg(test)]
+mod tests;

@@ -177,7 +177,7 @@ proptest! {
 
     #[test]
     fn script_safe_json_holds_no_angle_bracket(text in hostile_string()) {
-        let json = serde_json::json!({ "description": text }).to_string();
+        let json = serde_json::json!({ "description": text });
         let safe = jobsmith::internals::jsonld::script_safe(&json);
         prop_assert!(!safe.contains('<') && !safe.contains('>'), "{safe}");
         let back: serde_json::Value = serde_json::from_str(&safe).expect("still JSON");
