@@ -69,11 +69,15 @@ type Edit = (&'static str, &'static str, Option<&'static str>);
 
 /// One edit of each input a page can show.
 fn edits() -> Vec<Edit> {
+    let mut edits = job_edits();
+    edits.extend(board_edits());
+    edits
+}
+
+/// One edit of each key of a job.
+fn job_edits() -> Vec<Edit> {
     let a = |from: &'static str, to: &'static str| -> &'static str {
         Box::leak(JOB_A.replace(from, to).into_boxed_str())
-    };
-    let config = |line: &'static str| -> &'static str {
-        Box::leak(format!("{CONFIG}{line}\n").into_boxed_str())
     };
     vec![
         (
@@ -123,6 +127,15 @@ fn edits() -> Vec<Edit> {
         ),
         ("new job", "content/jobs/d.md", Some(JOB_D)),
         ("removed job", "content/jobs/b.md", None),
+    ]
+}
+
+/// One edit of each board-wide input: profile, configuration, templates, static files.
+fn board_edits() -> Vec<Edit> {
+    let config = |line: &'static str| -> &'static str {
+        Box::leak(format!("{CONFIG}{line}\n").into_boxed_str())
+    };
+    vec![
         (
             "profile",
             "content/companies/acme.md",
