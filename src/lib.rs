@@ -8,7 +8,8 @@
 //!
 //! The clock is an input: nothing here reads the system time.
 //!
-//! The API is what the `jobsmith` binary uses: [`build`] and [`check`] with their options, the
+//! The API is what the `jobsmith` binary uses: [`build`] and [`check`] with their options
+//! ([`check_report`] and [`report`] for `check --report`), the
 //! commands that are not builds ([`import`], [`fetch`], [`ping`], [`scaffold`], [`serve`]), and
 //! [`outcome`] for what they report. [`internals`] is for jobsmith's own tests, examples and
 //! benchmarks only, and changes without notice.
@@ -18,6 +19,7 @@ mod check;
 mod config;
 mod country;
 mod date;
+mod eligibility;
 pub mod fetch;
 mod gazetteer;
 mod google;
@@ -27,16 +29,20 @@ mod job;
 mod jsonld;
 mod links;
 mod load;
+mod locations;
 mod mark;
 mod markdown;
 mod minify;
+mod namelike;
 pub mod outcome;
 pub mod ping;
 mod pipeline;
+mod places;
 mod problem;
 mod progress;
 mod readme;
 mod render;
+mod report;
 pub mod scaffold;
 #[cfg(feature = "serve")]
 pub mod serve;
@@ -65,8 +71,14 @@ pub mod internals {
     pub mod country {
         pub use crate::country::{fold, recognise};
     }
+    pub mod gazetteer {
+        pub use crate::gazetteer::title_case;
+    }
     pub mod jsonld {
         pub use crate::jsonld::script_safe;
+    }
+    pub mod places {
+        pub use crate::places::{Key, Spot, spots};
     }
     pub mod load {
         pub use crate::load::read_bulk;

@@ -18,6 +18,7 @@ mod feeds;
 mod groups;
 mod html;
 pub mod readme;
+mod redirects;
 pub mod search;
 pub mod sitemap;
 
@@ -189,6 +190,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("aggregator", aggregator::render),
     ("sitemap", sitemap::render),
     ("cards", cards::render),
+    ("redirects", redirects::render),
     ("assets", assets::render),
     ("readme", readme::render),
     ("archive", archive::render),

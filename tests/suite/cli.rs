@@ -252,6 +252,7 @@ fn timings_name_every_stage_in_order() {
         "aggregator",
         "sitemap",
         "cards",
+        "redirects",
         "assets",
         "readme",
         "archive",
