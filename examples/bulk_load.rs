@@ -5,7 +5,7 @@
 
 use std::time::{Duration, Instant};
 
-use jobsmith::load::read_bulk;
+use jobsmith::internals::load::read_bulk;
 use serde_json::{Value, json};
 
 fn main() {

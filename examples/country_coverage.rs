@@ -11,7 +11,7 @@ fn main() -> anyhow::Result<()> {
         .ok_or_else(|| anyhow::anyhow!("usage: country_coverage ROWS.json"))?;
     let rows: Vec<serde_json::Value> = serde_json::from_str(&std::fs::read_to_string(&path)?)?;
     let started = std::time::Instant::now();
-    let _ = jobsmith::country::recognise("Munich");
+    let _ = jobsmith::internals::country::recognise("Munich");
     eprintln!(
         "gazetteer and index: {:.1} ms",
         started.elapsed().as_secs_f64() * 1e3
@@ -24,7 +24,7 @@ fn main() -> anyhow::Result<()> {
     let mut missed: BTreeMap<String, usize> = BTreeMap::new();
     for row in &rows {
         let location = row["location"].as_str().unwrap_or_default();
-        let place = jobsmith::country::recognise(location);
+        let place = jobsmith::internals::country::recognise(location);
         if place.country.is_some() {
             matched += 1;
         } else {
@@ -67,7 +67,7 @@ fn dump(rows: &[serde_json::Value], out: &str) -> anyhow::Result<()> {
     distinct.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     let mut text = String::new();
     for (location, _) in distinct {
-        let place = jobsmith::country::recognise(location);
+        let place = jobsmith::internals::country::recognise(location);
         let code = place.country.map_or("", |c| c.code);
         let city = place.locality.unwrap_or_default();
         text.push_str(&format!("{location}\t{code}\t{city}\n"));

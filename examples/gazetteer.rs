@@ -27,7 +27,7 @@ fn main() -> anyhow::Result<()> {
         };
         let large = population.parse::<u64>()? >= 100_000;
         for (n, name) in list.split('|').enumerate() {
-            let key = jobsmith::country::fold(name);
+            let key = jobsmith::internals::country::fold(name);
             // Names of two or three letters are codes more often than towns ("IL", "PA"):
             // only a large city's own name ("Ulm") is kept.
             let short_kept = key.len() == 3 && large && n == 0;

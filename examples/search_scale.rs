@@ -13,9 +13,10 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use flate2::{Compression, write::GzEncoder};
-use jobsmith::site::{Selection, Site};
-use jobsmith::targets::search::Index;
-use jobsmith::{BuildOptions, build, read_board};
+use jobsmith::internals::pipeline::read_board;
+use jobsmith::internals::search::Index;
+use jobsmith::internals::site::{Selection, Site};
+use jobsmith::{BuildOptions, build};
 
 const SENIORITY: &[&str] = &[
     "",
@@ -413,7 +414,7 @@ fn main() -> anyhow::Result<()> {
     } else {
         "2025-11-01T12:00:00Z"
     });
-    let now = jobsmith::date::parse_clock(clock)
+    let now = jobsmith::parse_clock(clock)
         .ok_or_else(|| anyhow::anyhow!("not a clock: {clock}"))?;
     if !existing {
         write_board(&root, count)?;

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Mutex;
 
-use crate::targets::Sink;
+use crate::write::Sink;
 
 /// The manifest of page hashes, relative to the site root.
 pub const MANIFEST: &str = "indexnow/manifest.json";

@@ -1,7 +1,8 @@
 //! schema.org `JobPosting` data for job pages, as Google for Jobs reads it.
 //!
-//! Built with serde_json and made safe to sit inside `<script type="application/ld+json">`:
-//! `<`, `>` and `&` are written as Unicode escapes, so no text can close the script element.
+//! Built with serde_json and made safe to sit inside `<script type="application/ld+json">`: the
+//! writer's formatter (`ScriptSafe`) writes `<`, `>` and `&` as Unicode escapes, so no text can
+//! close the script element.
 
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
@@ -54,8 +55,7 @@ pub fn job_posting(entry: &Entry, description_html: &str, expire_after_days: u32
         }),
         date_posted: crate::date::iso(job.date),
         direct_apply: job.direct_apply,
-        // Written in below.
-        description: "",
+        description,
         employment_type: job.employment.map(|e| e.schema_org()),
         hiring_organization: Organization {
             kind: "Organization",
@@ -73,77 +73,18 @@ pub fn job_posting(entry: &Entry, description_html: &str, expire_after_days: u32
         valid_through: valid_through(job.valid_through, job.date, expire_after_days)
             .map(|through| format!("{}T23:59:59Z", crate::date::iso(through))),
     };
-    // Plain data written into memory: serialising cannot fail.
-    let json = serde_json::to_vec(&posting).unwrap_or_default();
-    // The description, most of the bytes, is escaped in one pass of its own and put in the place
-    // serde_json left for it: every `"` inside a string is escaped, so the first
-    // `"description":""` is the key, with the empty value serialised above.
-    let Some(at) = memchr::memmem::find(&json, DESCRIPTION_SLOT) else {
-        let whole = Posting {
-            description,
-            ..posting
-        };
-        return script_safe(&serde_json::to_string(&whole).unwrap_or_default());
-    };
-    let key = at + DESCRIPTION_SLOT.len() - 1;
-    let mut out = ScriptSafe(Vec::with_capacity(json.len() + description.len() * 5 / 4));
-    out.push(&json[..key]);
-    push_json_text(&mut out.0, description);
-    out.push(&json[key..]);
-    String::from_utf8(out.0).unwrap_or_default()
+    script_safe(&posting)
 }
 
-/// Where the description goes in the serialised posting, before its closing quote.
-const DESCRIPTION_SLOT: &[u8] = b"\"description\":\"\"";
-
-/// Writes `text` as the inside of a JSON string, escaped as serde_json escapes it and with `<`,
-/// `>` and `&` as Unicode escapes (as `ScriptSafe`), in one pass.
-fn push_json_text(out: &mut Vec<u8>, text: &str) {
-    let bytes = text.as_bytes();
-    let mut start = 0;
-    for (i, &byte) in bytes.iter().enumerate() {
-        let kind = ESCAPES[usize::from(byte)];
-        if kind == 0 {
-            continue;
-        }
-        out.extend_from_slice(&bytes[start..i]);
-        start = i + 1;
-        match kind {
-            b'u' => push_unicode_escape(out, byte),
-            short => out.extend_from_slice(&[b'\\', short]),
-        }
-    }
-    out.extend_from_slice(&bytes[start..]);
+/// `value` as JSON that cannot end its `<script>` element or be read as markup: `<`, `>` and
+/// `&` (which JSON text only holds inside strings) written as Unicode escapes.
+pub fn script_safe(value: &impl Serialize) -> String {
+    let mut out = Vec::with_capacity(4096);
+    let mut writer = serde_json::Serializer::with_formatter(&mut out, ScriptSafe);
+    // Plain data written into memory: serialising cannot fail, and writes UTF-8.
+    let _ = value.serialize(&mut writer);
+    String::from_utf8(out).unwrap_or_default()
 }
-
-/// Writes an ASCII `byte` as the JSON escape `\u00XX`, lowercase as serde_json writes it.
-fn push_unicode_escape(out: &mut Vec<u8>, byte: u8) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    out.extend_from_slice(b"\\u00");
-    out.push(HEX[usize::from(byte >> 4)]);
-    out.push(HEX[usize::from(byte & 0xf)]);
-}
-
-/// For each byte: 0 when it is written as it is, `u` for `\u00XX`, else the letter after `\`.
-static ESCAPES: [u8; 256] = {
-    let mut table = [0u8; 256];
-    let mut byte = 0;
-    while byte < 0x20 {
-        table[byte] = b'u';
-        byte += 1;
-    }
-    table[0x08] = b'b';
-    table[0x0c] = b'f';
-    table[b'\n' as usize] = b'n';
-    table[b'\r' as usize] = b'r';
-    table[b'\t' as usize] = b't';
-    table[b'"' as usize] = b'"';
-    table[b'\\' as usize] = b'\\';
-    table[b'<' as usize] = b'u';
-    table[b'>' as usize] = b'u';
-    table[b'&' as usize] = b'u';
-    table
-};
 
 // The fields of each object are declared in alphabetical order, the order search engines and
 // the tests have always seen them in.
@@ -294,26 +235,27 @@ pub fn valid_through(
     })
 }
 
-/// JSON that cannot end its `<script>` element or be read as markup.
-pub fn script_safe(json: &str) -> String {
-    let mut out = ScriptSafe(Vec::with_capacity(json.len()));
-    out.push(json.as_bytes());
-    String::from_utf8(out.0).unwrap_or_default()
-}
+/// serde_json's compact formatter, with `<`, `>` and `&` inside strings written as `\u003c`,
+/// `\u003e` and `\u0026`.
+struct ScriptSafe;
 
-/// JSON with `<`, `>` and `&` written as Unicode escapes. In JSON text these bytes only occur
-/// inside strings, where the escapes mean the same characters.
-struct ScriptSafe(Vec<u8>);
-
-impl ScriptSafe {
-    fn push(&mut self, bytes: &[u8]) {
-        let mut rest = bytes;
+impl serde_json::ser::Formatter for ScriptSafe {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut rest = fragment.as_bytes();
         while let Some(at) = memchr::memchr3(b'<', b'>', b'&', rest) {
-            self.0.extend_from_slice(&rest[..at]);
-            push_unicode_escape(&mut self.0, rest[at]);
+            writer.write_all(&rest[..at])?;
+            writer.write_all(match rest[at] {
+                b'<' => b"\\u003c",
+                b'>' => b"\\u003e",
+                _ => b"\\u0026",
+            })?;
             rest = &rest[at + 1..];
         }
-        self.0.extend_from_slice(rest);
+        writer.write_all(rest)
     }
 }
 
@@ -324,35 +266,37 @@ mod tests {
 
     #[test]
     fn script_safe_json_still_parses_to_the_same_text() {
-        let raw = json!({"title": "</script><script>alert(1)</script> & more"}).to_string();
-        let safe = script_safe(&raw);
-        assert!(!safe.contains('<') && !safe.contains('>'));
+        let safe = script_safe(&json!({"title": "</script><script>alert(1)</script> & more"}));
+        assert!(!safe.contains('<') && !safe.contains('>') && !safe.contains('&'));
         let back: Value = serde_json::from_str(&safe).expect("valid JSON");
         assert_eq!(back["title"], "</script><script>alert(1)</script> & more");
     }
 
-    /// The description's own escaper writes what serde_json and `script_safe` write together.
+    /// Every character serde_json escapes is escaped as it does; `<`, `>` and `&` as Unicode
+    /// escapes; the rest as written.
     #[test]
-    fn descriptions_are_escaped_as_serde_json_and_script_safe_would() {
+    fn strings_are_escaped_as_serde_json_does_and_script_safe() {
         let mut texts: Vec<String> = [
             "",
             "<p>plain</p>\n",
             "quote \" backslash \\ slash / tab \t cr \r nul \0 bell \u{7} esc \u{1b} del \u{7f}",
             "\u{8}\u{c}\u{1f} & <!-- </script> \u{2028}\u{2029} é 🦀",
-            "\"description\":\"\"",
         ]
         .iter()
         .map(|s| s.to_string())
         .collect();
         texts.push((0u8..128).map(char::from).collect());
         for text in &texts {
-            let mut ours = Vec::new();
-            push_json_text(&mut ours, text);
-            let theirs = script_safe(&serde_json::to_string(text).expect("json"));
+            let ours = script_safe(text);
+            let theirs = serde_json::to_string(text)
+                .expect("json")
+                .replace('<', "\\u003c")
+                .replace('>', "\\u003e")
+                .replace('&', "\\u0026");
+            assert_eq!(ours, theirs, "{text:?}");
             assert_eq!(
-                format!("\"{}\"", String::from_utf8(ours).expect("utf-8")),
-                theirs,
-                "{text:?}"
+                &serde_json::from_str::<String>(&ours).expect("parses"),
+                text
             );
         }
     }

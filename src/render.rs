@@ -33,8 +33,6 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = &[
 /// Compiled templates.
 pub struct Renderer {
     tera: Tera,
-    /// HTML templates used as written although the board minifies (`minify::templates`).
-    pub unminified: Vec<String>,
 }
 
 /// A template problem, reported with the template's file name; counts as bad input.
@@ -66,7 +64,6 @@ impl Renderer {
         }
         // Compiled as written first, so that an error names the line the user wrote.
         let mut tera = compile(&sources)?;
-        let mut unminified = Vec::new();
         if crate::minify::enabled(minify) {
             let mut marked: Vec<(String, String, bool)> = sources
                 .into_iter()
@@ -75,14 +72,14 @@ impl Renderer {
                     (name, text, default && bare_urls)
                 })
                 .collect();
-            unminified = crate::minify::templates(&mut marked);
+            crate::minify::templates(&mut marked);
             sources = marked
                 .into_iter()
                 .map(|(name, text, _)| (name, text))
                 .collect();
             tera = compile(&sources)?;
         }
-        Ok(Renderer { tera, unminified })
+        Ok(Renderer { tera })
     }
 
     /// Renders template `name` with `context`.

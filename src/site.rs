@@ -17,8 +17,9 @@ use crate::job::{Job, Workplace};
 use crate::slug::{Slugger, slugify};
 use crate::validate::Company;
 
-/// One job on the board, with what the model worked out about it.
-#[derive(Debug)]
+/// One job on the board, with what the model worked out about it. Its `Hash` is the fingerprint
+/// of its job page under `serve`: every field counts.
+#[derive(Debug, Hash)]
 pub struct Entry {
     pub job: Arc<Job>,
     /// Path segment under `jobs/`.

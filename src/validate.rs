@@ -21,8 +21,7 @@ use crate::problem::Problem;
 use crate::skills::SkillMatcher;
 use fields::Fields;
 
-pub use fields::{check_logo, check_url};
-pub use salary::parse_salary;
+pub use fields::check_url;
 
 /// Keys a job may have; anything else is a warning.
 pub const JOB_KEYS: &[&str] = &[

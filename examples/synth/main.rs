@@ -79,7 +79,7 @@ mod tests {
         dir
     }
 
-    fn build(dir: &std::path::Path) -> jobsmith::Summary {
+    fn build(dir: &std::path::Path) -> jobsmith::outcome::Summary {
         let now = Utc.with_ymd_and_hms(2026, 7, 1, 0, 0, 0).unwrap();
         let mut options = jobsmith::BuildOptions::new(dir, now);
         options.output = Some(dir.join("public"));

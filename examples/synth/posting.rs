@@ -97,7 +97,7 @@ impl Pools {
             .then(|| salary(rng, &location, seniority, employment));
         let skills = skills(rng, role, stack);
         let date = self.last_day - Days::new(rng.below(DAYS));
-        let title_slug = jobsmith::slug::slugify(&title);
+        let title_slug = jobsmith::internals::slug::slugify(&title);
         let url = format!(
             "https://careers.{}.example/jobs/{n}/{title_slug}",
             company.host
@@ -150,7 +150,7 @@ fn companies() -> Vec<Company> {
             if rng.percent(20) {
                 name = format!("{name} {}", rng.pick(LEGAL_FORMS));
             }
-            let host = jobsmith::slug::slugify(&name);
+            let host = jobsmith::internals::slug::slugify(&name);
             let url = (!rng.percent(10)).then(|| format!("https://www.{host}.example/"));
             Company { name, host, url }
         })

@@ -63,32 +63,16 @@ pub struct Dataset {
     pub problems: Vec<Problem>,
 }
 
-/// Reads every record under `root/content`. A missing `content/` is an empty board.
+/// Reads every file under `root/content`, handing each file's records to `each` as soon as the
+/// file is read (so they need not all be in memory at once); returns, in dataset order, every
+/// problem met and what `each` made of each file. Counts the files read in `progress` once the
+/// walk has found them all.
 ///
 /// Symbolic links are followed while they stay inside the board; one that leads outside it is
 /// refused, so a pull request cannot publish a file of the machine that builds the board.
-pub fn load(root: &Path) -> Dataset {
-    let (problems, records) = load_with(root, |records| records);
-    Dataset {
-        records: records.into_iter().flatten().collect(),
-        problems,
-    }
-}
-
-/// Reads every file under `root/content` as `load` does, handing each file's records to `each`
-/// as soon as the file is read (so they need not all be in memory at once); returns, in dataset
-/// order, every problem met and what `each` made of each file.
 ///
 /// The walk is in dataset order; files are read, parsed and handed over in parallel, then put
 /// back in that order, each file's problems after those the walk met before it.
-pub fn load_with<T: Send>(
-    root: &Path,
-    each: impl Fn(Vec<Record>) -> T + Sync,
-) -> (Vec<Problem>, Vec<T>) {
-    load_counted(root, &crate::progress::Progress::default(), each)
-}
-
-/// `load_with`, counting the files read in `progress` once the walk has found them all.
 pub fn load_counted<T: Send>(
     root: &Path,
     progress: &crate::progress::Progress,
@@ -407,7 +391,12 @@ mod tests {
         }
         std::os::unix::fs::symlink(outside.path().join("x.md"), jobs.join("20-link.md"))
             .expect("symlink");
-        let dataset = load(board.path());
+        let progress = crate::progress::Progress::default();
+        let (problems, records) = load_counted(board.path(), &progress, |records| records);
+        let dataset = Dataset {
+            records: records.into_iter().flatten().collect(),
+            problems,
+        };
         let titles: Vec<&str> = dataset
             .records
             .iter()

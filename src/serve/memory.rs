@@ -11,7 +11,7 @@ use std::sync::{Arc, Mutex};
 
 use axum::body::Bytes;
 
-use crate::targets::Sink;
+use crate::write::Sink;
 
 /// One file of the site, with the fingerprint of its inputs when it has one.
 #[derive(Debug, Clone)]

@@ -99,12 +99,12 @@ impl Rebuilder {
 
     /// Reads and renders the board into a new snapshot, carrying over unchanged pages; also
     /// says how many files were carried over.
-    fn build(&mut self) -> anyhow::Result<(Arc<Snapshot>, crate::Summary, usize)> {
+    fn build(&mut self) -> anyhow::Result<(Arc<Snapshot>, crate::outcome::Summary, usize)> {
         let options = &self.options;
         let cache = &mut self.cache;
         let mut stages = Vec::new();
-        let board = crate::timed(&mut stages, "read and validate", || {
-            crate::read_board_with(
+        let board = crate::outcome::timed(&mut stages, "read and validate", || {
+            crate::pipeline::read_board_with(
                 &options.root,
                 options.base_url.as_deref(),
                 false,
@@ -116,16 +116,16 @@ impl Rebuilder {
             options.root.clone(),
             options.output_dir(),
         );
-        let (_, mut summary, model) = crate::render_board(options, board, &sink)?;
+        let (_, mut summary, model) = crate::pipeline::render_board(options, board, &sink)?;
         // Not on the way to the browser.
-        crate::drop_later(model);
+        crate::pipeline::drop_later(model);
         for problem in &summary.problems {
             eprintln!("{problem}");
         }
         stages.append(&mut summary.stages);
-        let (site, kept) = crate::timed(&mut stages, "snapshot", || sink.finish());
+        let (site, kept) = crate::outcome::timed(&mut stages, "snapshot", || sink.finish());
         if self.timings {
-            crate::cli::print_timings(&stages);
+            eprint!("{}", crate::outcome::timings(&stages));
         }
         summary.stages = stages;
         let site = Arc::new(site);
@@ -143,3 +143,6 @@ pub fn describe(err: &anyhow::Error) -> String {
     }
     format!("error: {err:#}")
 }
+
+#[cfg(test)]
+mod tests;

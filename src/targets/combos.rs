@@ -111,7 +111,7 @@ pub fn warnings(site: &Site, combinations: &[Vec<String>]) -> Vec<Problem> {
 
 /// The combined feeds the group page in folder `page` takes part in.
 pub fn links(ctx: &Ctx, page: &str) -> Vec<FeedLink> {
-    ctx.combos()
+    ctx.combos
         .iter()
         .filter(|combo| combo.pages.iter().any(|p| p == page))
         .map(|combo| FeedLink {
@@ -121,10 +121,14 @@ pub fn links(ctx: &Ctx, page: &str) -> Vec<FeedLink> {
         .collect()
 }
 
-/// Writes every combined feed.
-pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
+/// Writes every combined feed, with the items of the other feeds.
+pub(super) fn render(
+    ctx: &Ctx,
+    items: &super::feeds::Items,
+    sink: &dyn Sink,
+) -> anyhow::Result<()> {
     use rayon::prelude::*;
-    ctx.combos().par_iter().try_for_each(|combo| {
+    ctx.combos.par_iter().try_for_each(|combo| {
         let spec = super::feeds::FeedSpec {
             dir: combo.dir.clone(),
             title: combo.title.clone(),
@@ -134,7 +138,7 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         let shown = &combo.jobs[..combo.jobs.len().min(ctx.config.feeds.max_items)];
         let inputs = || (&spec.dir, &spec.title, ctx.keys_of(shown));
         ctx.emit(sink, &format!("{}rss.xml", combo.dir), inputs, || {
-            super::feeds::rss_xml(ctx, &spec)
+            super::feeds::rss_xml(ctx, items, &spec)
         })
     })
 }

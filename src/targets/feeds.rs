@@ -4,8 +4,8 @@
 //! Items are the newest current jobs of the group (`feeds.max_items`); guids are the job pages'
 //! permalinks, so they stay the same across builds.
 
-use std::borrow::Cow;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use rss::extension::Extension;
@@ -22,8 +22,44 @@ const TTL_MINUTES: &str = "60";
 /// Characters of the description shown in an item's summary.
 pub const SUMMARY_CHARS: usize = 280;
 
-/// Writes every feed.
+/// Writes every feed: the board's, each group's, and the combined feeds.
 pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
+    let items = Items::new(ctx);
+    write_feeds(ctx, &items, sink)?;
+    super::combos::render(ctx, &items, sink)?;
+    crate::pipeline::drop_later(items);
+    Ok(())
+}
+
+/// What the feeds of one build share, and end with: each job's RSS item and plain-text
+/// summary, made once on first use (a job shows in the board's feed and in its groups').
+pub(super) struct Items {
+    rss: Vec<OnceLock<Item>>,
+    summaries: Vec<OnceLock<String>>,
+}
+
+impl Items {
+    fn new(ctx: &Ctx) -> Items {
+        Items {
+            rss: ctx.site.entries.iter().map(|_| OnceLock::new()).collect(),
+            summaries: ctx.site.entries.iter().map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// Entry `index`'s RSS item.
+    fn rss(&self, ctx: &Ctx, index: usize) -> &Item {
+        self.rss[index].get_or_init(|| item(ctx, self, index))
+    }
+
+    /// Entry `index`'s plain-text summary.
+    fn summary(&self, ctx: &Ctx, index: usize) -> &str {
+        self.summaries[index]
+            .get_or_init(|| summary(ctx.card(index), &ctx.site.entries[index].job.description))
+    }
+}
+
+/// The board's feeds and each group's.
+fn write_feeds(ctx: &Ctx, items: &Items, sink: &dyn Sink) -> anyhow::Result<()> {
     let site = ctx.site;
     let board = FeedSpec {
         dir: String::new(),
@@ -31,8 +67,8 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         description: describe(&ctx.config.description, &ctx.config.title),
         jobs: &site.current,
     };
-    write_rss(ctx, sink, &board)?;
-    write_json_feed(ctx, sink, &board)?;
+    write_rss(ctx, items, sink, &board)?;
+    write_json_feed(ctx, items, sink, &board)?;
     let kinds: [(&str, &str, Vec<&Group>); 4] = [
         ("companies", "Jobs at", site.company_pages()),
         ("locations", "Jobs in", site.place_pages()),
@@ -64,7 +100,7 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
             )
         };
         ctx.emit(sink, &format!("{}rss.xml", spec.dir), inputs, || {
-            rss_xml(ctx, spec)
+            rss_xml(ctx, items, spec)
         })
     })
 }
@@ -85,12 +121,12 @@ pub(super) struct FeedSpec<'a> {
     pub jobs: &'a [usize],
 }
 
-fn write_rss(ctx: &Ctx, sink: &dyn Sink, spec: &FeedSpec) -> anyhow::Result<()> {
-    sink.site_file(&format!("{}rss.xml", spec.dir), rss_xml(ctx, spec)?)
+fn write_rss(ctx: &Ctx, items: &Items, sink: &dyn Sink, spec: &FeedSpec) -> anyhow::Result<()> {
+    sink.site_file(&format!("{}rss.xml", spec.dir), rss_xml(ctx, items, spec)?)
 }
 
 /// A feed's XML.
-pub(super) fn rss_xml(ctx: &Ctx, spec: &FeedSpec) -> anyhow::Result<Vec<u8>> {
+pub(super) fn rss_xml(ctx: &Ctx, items: &Items, spec: &FeedSpec) -> anyhow::Result<Vec<u8>> {
     let base = &ctx.config.base_url;
     let self_url = format!("{base}{}rss.xml", spec.dir);
     let mut channel = Channel {
@@ -127,50 +163,19 @@ pub(super) fn rss_xml(ctx: &Ctx, spec: &FeedSpec) -> anyhow::Result<Vec<u8>> {
         "atom".to_string(),
         BTreeMap::from([("link".to_string(), vec![link])]),
     )]));
+    channel.items = spec
+        .jobs
+        .iter()
+        .take(ctx.config.feeds.max_items)
+        .map(|&index| items.rss(ctx, index).clone())
+        .collect();
     let mut xml = channel.pretty_write_to(Vec::new(), b' ', 2)?;
-    // The channel's items come last, before `</channel>`: each job's item XML is made once and
-    // spliced in here, the bytes the writer would give for the channel with its items.
-    let end = find_last(&xml, b"\n  </channel>").ok_or_else(|| {
-        anyhow::anyhow!("the RSS writer gave no </channel> for {}rss.xml", spec.dir)
-    })?;
-    let tail = xml.split_off(end);
-    for &index in spec.jobs.iter().take(ctx.config.feeds.max_items) {
-        xml.extend_from_slice(item_xml(ctx, index)?.as_bytes());
-    }
-    xml.extend_from_slice(&tail);
     xml.push(b'\n');
     Ok(xml)
 }
 
-/// Entry `index`'s `<item>` as the pretty writer indents it inside a channel, with the line
-/// break before it: made on first use, then shared by every feed that shows the job.
-fn item_xml<'c>(ctx: &'c Ctx, index: usize) -> anyhow::Result<Cow<'c, str>> {
-    let cell = ctx.feed_items.get(index);
-    if let Some(xml) = cell.and_then(|c| c.get()) {
-        return Ok(Cow::Borrowed(xml));
-    }
-    let channel = Channel {
-        items: vec![item(ctx, index)],
-        ..Channel::default()
-    };
-    let xml = String::from_utf8(channel.pretty_write_to(Vec::new(), b' ', 2)?)?;
-    // Data is escaped, so the first `<item>` and the last `</item>` are the writer's own tags.
-    let (Some(start), Some(end)) = (xml.find("\n    <item>"), xml.rfind("</item>")) else {
-        anyhow::bail!("the RSS writer gave no <item> for job {index}");
-    };
-    let item = xml[start..end + "</item>".len()].to_string();
-    Ok(match cell {
-        Some(cell) => Cow::Borrowed(cell.get_or_init(|| item)),
-        None => Cow::Owned(item),
-    })
-}
-
-fn find_last(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).rposition(|w| w == needle)
-}
-
 /// "Position at Company (Location)", linking to the job's page.
-fn item(ctx: &Ctx, index: usize) -> Item {
+fn item(ctx: &Ctx, items: &Items, index: usize) -> Item {
     let entry = &ctx.site.entries[index];
     let card = ctx.card(index);
     let permalink = permalink(ctx, entry);
@@ -189,7 +194,7 @@ fn item(ctx: &Ctx, index: usize) -> Item {
         pub_date: Some(entry.job.posted.to_rfc2822()),
         // Readers show an RSS description as HTML: the plain-text summary is escaped for it, so
         // text such as `<img onerror=…>` shows as written instead of running.
-        description: Some(crate::text::escape_html(&ctx.summary(index))),
+        description: Some(crate::text::escape_html(items.summary(ctx, index))),
         categories: categories(card)
             .into_iter()
             .map(|name| Category { name, domain: None })
@@ -279,7 +284,12 @@ struct JsonItem {
     tags: Vec<String>,
 }
 
-fn write_json_feed(ctx: &Ctx, sink: &dyn Sink, spec: &FeedSpec) -> anyhow::Result<()> {
+fn write_json_feed(
+    ctx: &Ctx,
+    items: &Items,
+    sink: &dyn Sink,
+    spec: &FeedSpec,
+) -> anyhow::Result<()> {
     let base = &ctx.config.base_url;
     let items = spec
         .jobs
@@ -294,8 +304,8 @@ fn write_json_feed(ctx: &Ctx, sink: &dyn Sink, spec: &FeedSpec) -> anyhow::Resul
                 url: link,
                 external_url: entry.job.url.clone(),
                 title: format!("{} at {} ({})", card.title, card.company, card.location),
-                summary: ctx.summary(i).into_owned(),
-                content_text: ctx.summary(i).into_owned(),
+                summary: items.summary(ctx, i).to_string(),
+                content_text: items.summary(ctx, i).to_string(),
                 date_published: entry.job.posted.to_rfc3339(),
                 tags: card.skills.iter().map(|s| s.name.clone()).collect(),
             }

@@ -5,32 +5,32 @@ use std::collections::BTreeMap;
 
 use rayon::prelude::*;
 use serde::Serialize;
-use tera::Context;
 
-use super::html::{Listing, base_context, render_listing};
+use super::html::{Listing, Pages, Vars};
 use super::{Ctx, Sink};
 use crate::markdown;
 use crate::site::Group;
 use crate::view::PageView;
 
 /// Writes every group index and listing.
-pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
+pub fn render(pages: &Pages, sink: &dyn Sink) -> anyhow::Result<()> {
+    let ctx = pages.ctx;
     let site = ctx.site;
-    render_companies(ctx, sink)?;
+    render_companies(pages, sink)?;
     // Groups that only expired jobs are left in have pages, but no place in the indexes.
-    render_groups(ctx, sink, "locations", &site.place_pages(), |name| {
+    render_groups(pages, sink, "locations", &site.place_pages(), |name| {
         format!("Jobs in {name}")
     })?;
     let countries: Vec<&Group> = site.countries.values().collect();
     let locations: Vec<&Group> = site.locations.values().collect();
-    let mut extra = Context::new();
+    let mut extra = Vars::default();
     extra.insert("countries", &links(ctx, "locations", &countries));
     let description = format!(
         "Open positions on {} by country and by location.",
         ctx.config.title
     );
     render_index(
-        ctx,
+        pages,
         sink,
         "locations",
         "Locations",
@@ -39,46 +39,53 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         &extra,
     )?;
     let types: Vec<&Group> = site.types.iter().collect();
-    render_groups(ctx, sink, "types", &types, |name| format!("{name} jobs"))?;
+    render_groups(pages, sink, "types", &types, |name| format!("{name} jobs"))?;
     let description = format!(
         "Open positions on {} by workplace: remote, on site or hybrid.",
         ctx.config.title
     );
     render_index(
-        ctx,
+        pages,
         sink,
         "types",
         "Workplace",
         description,
         &types,
-        &Context::new(),
+        &Vars::default(),
     )?;
-    render_groups(ctx, sink, "skills", &site.skill_pages(), |name| {
+    render_groups(pages, sink, "skills", &site.skill_pages(), |name| {
         format!("{name} jobs")
     })?;
     let skills: Vec<&Group> = site.skills.values().collect();
     let description = format!("Open positions on {} by skill.", ctx.config.title);
     render_index(
-        ctx,
+        pages,
         sink,
         "skills",
         "Skills",
         description,
         &skills,
-        &Context::new(),
+        &Vars::default(),
     )
 }
 
 /// Renders every group of a kind, in parallel; `title` makes a group's title from its name.
 fn render_groups(
-    ctx: &Ctx,
+    pages: &Pages,
     sink: &dyn Sink,
     kind: &str,
     groups: &[&Group],
     title: fn(&str) -> String,
 ) -> anyhow::Result<()> {
     groups.par_iter().try_for_each(|group| {
-        render_group(ctx, sink, kind, group, title(&group.name), &Context::new())
+        render_group(
+            pages,
+            sink,
+            kind,
+            group,
+            title(&group.name),
+            &Vars::default(),
+        )
     })
 }
 
@@ -92,9 +99,10 @@ struct ProfileView<'a> {
     about_html: String,
 }
 
-fn render_companies(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
+fn render_companies(pages: &Pages, sink: &dyn Sink) -> anyhow::Result<()> {
+    let ctx = pages.ctx;
     ctx.site.company_pages().par_iter().try_for_each(|group| {
-        let mut extra = Context::new();
+        let mut extra = Vars::default();
         let profile = ctx.site.profiles.get(&group.slug);
         let logo = profile.and_then(|p| p.logo.as_deref());
         let mark = crate::mark::Mark::new(&group.name, logo, &ctx.site.base_path);
@@ -114,7 +122,7 @@ fn render_companies(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
             );
         }
         let title = format!("Jobs at {}", group.name);
-        render_group(ctx, sink, "companies", group, title, &extra)
+        render_group(pages, sink, "companies", group, title, &extra)
     })?;
     let companies: Vec<&Group> = ctx.site.companies.values().collect();
     let description = format!(
@@ -122,24 +130,25 @@ fn render_companies(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         ctx.config.title
     );
     render_index(
-        ctx,
+        pages,
         sink,
         "companies",
         "Companies",
         description,
         &companies,
-        &Context::new(),
+        &Vars::default(),
     )
 }
 
 fn render_group(
-    ctx: &Ctx,
+    pages: &Pages,
     sink: &dyn Sink,
     kind: &str,
     group: &Group,
     title: String,
-    extra: &Context,
+    extra: &Vars,
 ) -> anyhow::Result<()> {
+    let ctx = pages.ctx;
     let count = group.jobs.len();
     let noun = if count == 1 { "position" } else { "positions" };
     let description = format!("{count} open {noun}: {title} on {}.", ctx.config.title);
@@ -165,7 +174,7 @@ fn render_group(
         description,
         jobs: &group.jobs,
     };
-    render_listing(ctx, sink, &listing, extra)
+    pages.listing(sink, &listing, extra)
 }
 
 /// A group in an index: name, page and number of current jobs.
@@ -224,34 +233,27 @@ fn by_letter(links: Vec<GroupLink>) -> Vec<Letter> {
 }
 
 fn render_index(
-    ctx: &Ctx,
+    pages: &Pages,
     sink: &dyn Sink,
     kind: &str,
     heading: &str,
     description: String,
     groups: &[&Group],
-    extra: &Context,
+    extra: &Vars,
 ) -> anyhow::Result<()> {
+    let ctx = pages.ctx;
     let dir = format!("{kind}/");
     let letters = by_letter(links(ctx, kind, groups));
     // Letter headings help only where a letter holds many names; else one dense list.
     let lettered = letters.iter().any(|l| l.groups.len() >= LETTERED);
-    let inputs = || {
-        (
-            [heading, &description],
-            format!("{extra:?}"),
-            super::fingerprint_serialized(&letters),
-        )
-    };
-    ctx.emit(sink, &format!("{dir}index.html"), inputs, || {
-        let title = format!("{heading} – {}", ctx.config.title);
-        let page = PageView::new(ctx.config, ctx.site, &dir, title, description.clone());
-        let mut context = base_context(ctx, &page);
-        context.extend(extra.clone());
-        context.insert("heading", heading);
-        context.insert("letters", &letters);
-        context.insert("lettered", &lettered);
-        ctx.renderer
-            .render_page("groups.html", &context, super::html::PAGE_SIZE)
-    })
+    let title = format!("{heading} – {}", ctx.config.title);
+    let page = PageView::new(ctx.config, ctx.site, &dir, title, description);
+    let mut vars = Vars::page(&page);
+    vars.extend(extra);
+    vars.insert("heading", &heading);
+    vars.insert("letters", &letters);
+    vars.insert("lettered", &lettered);
+    let path = format!("{dir}index.html");
+    let size = super::html::PAGE_SIZE;
+    pages.write(sink, &path, ("groups.html", &vars), None, size)
 }

@@ -1,17 +1,23 @@
-//! HTML pages: the paginated index, one page per job, the 404 page, and the listing renderer
-//! every paginated page shares.
+//! HTML pages: the paginated index, one page per job, the 404 page, and what every page made
+//! from a template shares: the rows of listings, the variables a template receives (`Vars`, from
+//! which a page's fingerprint is made), and the search index each listing page names. The group
+//! pages (`groups`) and the search index's files are written from here too, while the rows last.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
-use super::{Ctx, Sink};
+use super::{Ctx, Sink, search};
 use crate::markdown;
 use crate::site::{Pager, page_dir, paginate};
 use crate::view::{PageView, job_dir};
 
-/// Writes the index, every job page and the 404 page.
+/// Writes the index, every job page, the 404 page, the group pages and the search index.
 pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
+    let pages = Pages::new(ctx);
     let listing = Listing {
         dir: String::new(),
         template: "index.html",
@@ -21,21 +27,130 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         feed: "rss.xml".into(),
         jobs: &ctx.site.current,
     };
-    render_listing(ctx, sink, &listing, &Context::new())?;
+    pages.listing(sink, &listing, &Vars::default())?;
     ctx.site
         .entries
         .par_iter()
         .enumerate()
         .try_for_each(|(index, entry)| {
             let path = format!("{}index.html", job_dir(entry));
-            ctx.emit(
-                sink,
-                &path,
-                || ctx.entry_keys[index],
-                || render_job(ctx, index),
-            )
+            ctx.emit(sink, &path, || ctx.key_of(index), || render_job(ctx, index))
         })?;
-    render_404(ctx, sink)
+    render_404(ctx, sink)?;
+    super::groups::render(&pages, sink)?;
+    search::render(&pages.search, sink)?;
+    crate::pipeline::drop_later((pages.rows, pages.search));
+    Ok(())
+}
+
+/// What the pages of one build share while they are written: each job's listing row
+/// (`job_row.html`), made once on first use and shown by every listing with the job and by the
+/// search results; and the search index, whose folder every listing page names.
+pub struct Pages<'a> {
+    pub ctx: &'a Ctx<'a>,
+    rows: Vec<OnceLock<String>>,
+    pub search: search::Index,
+}
+
+impl<'a> Pages<'a> {
+    fn new(ctx: &'a Ctx<'a>) -> Pages<'a> {
+        let rows: Vec<OnceLock<String>> =
+            ctx.site.entries.iter().map(|_| OnceLock::new()).collect();
+        // Results show the rows listings show. A row that fails to render is left empty here:
+        // the listings showing it report the error.
+        let row = |index: usize| {
+            row_in(ctx, &rows, index)
+                .map(str::to_string)
+                .unwrap_or_default()
+        };
+        let search = search::Index::new(ctx.site, &row);
+        Pages { ctx, rows, search }
+    }
+
+    /// The listing row of entry `index`.
+    fn row(&self, index: usize) -> anyhow::Result<&str> {
+        row_in(self.ctx, &self.rows, index)
+    }
+
+    /// Writes the page at `path` from `template` with `vars` and, when the page lists jobs, the
+    /// rows of `jobs` (as `rows`), unless the sink keeps the page made from the same variables
+    /// and the same jobs. `size`: about the page's bytes without its rows.
+    pub fn write(
+        &self,
+        sink: &dyn Sink,
+        path: &str,
+        page: (&'static str, &Vars),
+        jobs: Option<&[usize]>,
+        size: usize,
+    ) -> anyhow::Result<()> {
+        let ctx = self.ctx;
+        let (template, vars) = page;
+        let inputs = || {
+            let keys = jobs.map(|jobs| ctx.keys_of(jobs));
+            (template, super::fingerprint_serialized(&vars.0), keys)
+        };
+        ctx.emit(sink, path, inputs, || {
+            let mut context = vars.context(ctx);
+            let mut size = size;
+            if let Some(jobs) = jobs {
+                let rows = jobs
+                    .iter()
+                    .map(|&i| self.row(i))
+                    .collect::<anyhow::Result<Vec<_>>>()?;
+                size += rows.iter().map(|row| row.len()).sum::<usize>();
+                // Rows are HTML this build made: marked safe, so templates print them as they are.
+                let rows: Vec<tera::Value> =
+                    rows.into_iter().map(tera::Value::safe_string).collect();
+                context.insert_value("rows", rows.into());
+            }
+            ctx.renderer.render_page(template, &context, size)
+        })
+    }
+}
+
+/// The row of entry `index` in `rows`, made on first use.
+fn row_in<'r>(ctx: &Ctx, rows: &'r [OnceLock<String>], index: usize) -> anyhow::Result<&'r str> {
+    let cell = &rows[index];
+    if let Some(row) = cell.get() {
+        return Ok(row);
+    }
+    let row = render_row(ctx, index)?;
+    Ok(cell.get_or_init(|| row))
+}
+
+/// The variables a page's template receives, but `site` (whose values are in every page's
+/// epoch) and `rows` (written from the fingerprints of the jobs shown): a page's fingerprint is
+/// made from these, so that nothing a template can show is left out of it.
+#[derive(Default, Clone)]
+pub struct Vars(BTreeMap<&'static str, tera::Value>);
+
+impl Vars {
+    /// The variables of a page: `page`, with the page's own variables to come.
+    pub fn page(page: &PageView) -> Vars {
+        let mut vars = Vars::default();
+        vars.insert("page", page);
+        vars
+    }
+
+    pub fn insert(&mut self, name: &'static str, value: &impl Serialize) {
+        self.0.insert(name, tera::Value::from_serializable(value));
+    }
+
+    /// Adds (or replaces with) the variables of `other`.
+    pub fn extend(&mut self, other: &Vars) {
+        self.0
+            .extend(other.0.iter().map(|(name, value)| (*name, value.clone())));
+    }
+
+    /// The template context: these variables and `site`.
+    fn context(&self, ctx: &Ctx) -> Context {
+        let mut context = Context::new();
+        context.insert_value("site", ctx.site_value.clone());
+        for (name, value) in &self.0 {
+            context.insert_value(*name, value.clone());
+        }
+        context
+    }
 }
 
 /// About the bytes of a page of the default templates without its rows or description.
@@ -59,11 +174,11 @@ struct SearchView {
 }
 
 impl SearchView {
-    fn new(ctx: &Ctx) -> SearchView {
-        let base = &ctx.site.base_path;
+    fn new(pages: &Pages) -> SearchView {
+        let base = &pages.ctx.site.base_path;
         SearchView {
-            index: format!("{base}{}", ctx.search_index().dir),
-            script: format!("{base}{}", super::script_name(&ctx.theme.script)),
+            index: format!("{base}{}", pages.search.dir),
+            script: format!("{base}{}", super::script_name(&pages.ctx.theme.script)),
         }
     }
 }
@@ -143,118 +258,52 @@ pub fn base_context(ctx: &Ctx, page: &PageView) -> Context {
     context
 }
 
-/// Writes every page of a listing; `extra` adds template variables (a company's profile).
-pub fn render_listing(
-    ctx: &Ctx,
-    sink: &dyn Sink,
-    listing: &Listing,
-    extra: &Context,
-) -> anyhow::Result<()> {
-    render_listing_pages(ctx, sink, listing, extra, extra)
-}
-
-/// Writes every page of a listing, with the variables of `first` on the first page and those of
-/// `rest` on the others.
-fn render_listing_pages(
-    ctx: &Ctx,
-    sink: &dyn Sink,
-    listing: &Listing,
-    first: &Context,
-    rest: &Context,
-) -> anyhow::Result<()> {
-    // Made once per listing, and only when the sink keeps pages for a next build.
-    let keys = ctx
-        .remember
-        .then(|| [format!("{first:?}"), format!("{rest:?}")]);
-    paginate(listing.jobs.len(), ctx.config.per_page)
-        .into_par_iter()
-        .try_for_each(|pager| {
-            let dir = format!("{}{}", listing.dir, pager.dir);
-            let on_first = pager.number == 1;
-            let extra = if on_first { first } else { rest };
-            let inputs = || {
-                (
-                    listing.key(),
-                    &ctx.search_index().dir,
-                    keys.as_ref().map(|k| &k[usize::from(!on_first)]),
-                    (pager.number, pager.total),
-                    ctx.keys_of(&listing.jobs[pager.start..pager.end]),
-                )
-            };
-            ctx.emit(sink, &format!("{dir}index.html"), inputs, || {
-                render_listing_page(ctx, listing, extra, &pager)
+impl Pages<'_> {
+    /// Writes every page of a listing; `extra` adds template variables (a company's profile).
+    pub fn listing(&self, sink: &dyn Sink, listing: &Listing, extra: &Vars) -> anyhow::Result<()> {
+        paginate(listing.jobs.len(), self.ctx.config.per_page)
+            .into_par_iter()
+            .try_for_each(|pager| {
+                let path = format!("{}{}index.html", listing.dir, pager.dir);
+                let vars = self.listing_vars(listing, extra, &pager);
+                let jobs = &listing.jobs[pager.start..pager.end];
+                let page = (listing.template, &vars);
+                self.write(sink, &path, page, Some(jobs), PAGE_SIZE)
             })
-        })
-}
-
-impl Listing<'_> {
-    /// What identifies the listing, for `Ctx::emit`.
-    fn key(&self) -> [&str; 6] {
-        [
-            &self.dir,
-            self.template,
-            &self.title,
-            &self.heading,
-            &self.description,
-            &self.feed,
-        ]
     }
-}
 
-/// One page of a listing.
-fn render_listing_page(
-    ctx: &Ctx,
-    listing: &Listing,
-    extra: &Context,
-    pager: &Pager,
-) -> anyhow::Result<Vec<u8>> {
-    let mut context = listing_context(ctx, listing, extra, pager);
-    let rows = listing.jobs[pager.start..pager.end]
-        .iter()
-        .map(|&i| ctx.row(i))
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    let size = rows.iter().map(|row| row.len()).sum::<usize>() + PAGE_SIZE;
-    // Rows are HTML this build made: marked safe, so templates print them as they are.
-    let rows: Vec<tera::Value> = rows
-        .iter()
-        .map(|row| tera::Value::safe_string(row))
-        .collect();
-    context.insert_value("rows", rows.into());
-    ctx.renderer.render_page(listing.template, &context, size)
-}
-
-/// The variables of one page of a listing, but its rows.
-fn listing_context(ctx: &Ctx, listing: &Listing, extra: &Context, pager: &Pager) -> Context {
-    let dir = format!("{}{}", listing.dir, pager.dir);
-    let suffix = if pager.number == 1 {
-        String::new()
-    } else {
-        format!(", page {}", pager.number)
-    };
-    let title = if listing.dir.is_empty() && pager.number == 1 {
-        listing.title.clone()
-    } else {
-        format!("{}{suffix} – {}", listing.title, ctx.config.title)
-    };
-    let page_note = if pager.number == 1 {
-        String::new()
-    } else {
-        format!(" Page {}.", pager.number)
-    };
-    let description = format!("{}{page_note}", listing.description);
-    let mut page = PageView::new(ctx.config, ctx.site, &dir, title, description);
-    page.feed = format!("{}{}", ctx.site.base_path, listing.feed);
-    let mut context = base_context(ctx, &page);
-    context.extend(extra.clone());
-    context.insert("heading", &listing.heading);
-    context.insert("count", &listing.jobs.len());
-    // Every listing page has the search box (its index folder is in the page's key).
-    context.insert("search", &SearchView::new(ctx));
-    context.insert(
-        "pager",
-        &PagerView::new(&ctx.site.base_path, &listing.dir, pager),
-    );
-    context
+    /// The variables of one page of a listing, but its rows.
+    fn listing_vars(&self, listing: &Listing, extra: &Vars, pager: &Pager) -> Vars {
+        let ctx = self.ctx;
+        let dir = format!("{}{}", listing.dir, pager.dir);
+        let suffix = if pager.number == 1 {
+            String::new()
+        } else {
+            format!(", page {}", pager.number)
+        };
+        let title = if listing.dir.is_empty() && pager.number == 1 {
+            listing.title.clone()
+        } else {
+            format!("{}{suffix} – {}", listing.title, ctx.config.title)
+        };
+        let page_note = if pager.number == 1 {
+            String::new()
+        } else {
+            format!(" Page {}.", pager.number)
+        };
+        let description = format!("{}{page_note}", listing.description);
+        let mut page = PageView::new(ctx.config, ctx.site, &dir, title, description);
+        page.feed = format!("{}{}", ctx.site.base_path, listing.feed);
+        let mut vars = Vars::page(&page);
+        vars.extend(extra);
+        vars.insert("heading", &listing.heading);
+        vars.insert("count", &listing.jobs.len());
+        // Every listing page has the search box.
+        vars.insert("search", &SearchView::new(self));
+        let pager = PagerView::new(&ctx.site.base_path, &listing.dir, pager);
+        vars.insert("pager", &pager);
+        vars
+    }
 }
 
 fn index_description(ctx: &Ctx) -> String {
@@ -293,9 +342,7 @@ fn render_job(ctx: &Ctx, index: usize) -> anyhow::Result<Vec<u8>> {
     let mut page = PageView::new(ctx.config, ctx.site, &dir, title, description);
     page.og_type = "article";
     let mut context = base_context(ctx, &page);
-    // The feeds' summary of the job comes from the same parse of its description.
-    let (description_html, start) = markdown::render(&job.description, super::feeds::SUMMARY_CHARS);
-    ctx.keep_summary(index, || super::feeds::summary_with(card, &start));
+    let (description_html, _) = markdown::render(&job.description, 0);
     // An expired job's posting stays, with its `validThrough` in the past: search engines
     // then drop it from their job listings.
     let json_ld =

@@ -5,7 +5,9 @@
 //!
 //! The many pages (job pages, listing pages, group feeds) go through `Ctx::emit` with a
 //! fingerprint of what they are made from: a sink that remembers the previous build (`jobsmith
-//! serve`) keeps a page whose inputs did not change instead of rendering it again.
+//! serve`) keeps a page whose inputs did not change instead of rendering it again. A job page's
+//! fingerprint is its entry's (`Entry` derives `Hash`: every field counts); a page made from a
+//! template hashes the variables the template receives (`html::Vars`).
 
 mod aggregator;
 mod archive;
@@ -18,7 +20,6 @@ pub mod readme;
 pub mod search;
 pub mod sitemap;
 
-use std::borrow::Cow;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::OnceLock;
 
@@ -28,49 +29,42 @@ use crate::config::Config;
 use crate::render::{Renderer, Theme};
 use crate::site::Site;
 use crate::view::{JobCard, SiteView};
+use crate::write::Sink;
 
-pub use assets::{FAVICON, script_name, stylesheet_name};
+pub use assets::{script_name, stylesheet_name};
 
-/// What every target may read.
+/// What every target reads: the build's inputs, and the values made from them once that every
+/// target shares. A cache that only some targets share lives in the target that runs them
+/// (`html::Pages` for the rows of listings and the search index, `feeds::Items` for feed items).
 pub struct Ctx<'a> {
     pub config: &'a Config,
     pub site: &'a Site,
     pub renderer: &'a Renderer,
     pub theme: &'a Theme,
-    /// One card per entry of `site.entries`, same order, made on first use (`card`): a rebuild
-    /// that carries most pages over needs few of them.
-    pub cards: Vec<OnceLock<JobCard>>,
-    /// Each entry's `job_row.html`, made on first use (`row`) and shared by every listing that
-    /// shows the job.
-    pub rows: Vec<OnceLock<String>>,
+    /// The README on disk before this build, for splicing between markers.
+    pub existing_readme: Option<&'a str>,
     /// The board-wide values (`SiteView`) as a template value, made once: pages and rows share
     /// it instead of each serialising the view again.
     pub site_value: tera::Value,
-    /// The README on disk before this build, for splicing between markers.
-    pub existing_readme: Option<&'a str>,
-    /// Plain-text summaries for feeds, made once per job on first use.
-    pub summaries: Vec<OnceLock<String>>,
-    /// Each job's RSS `<item>` XML, made once on first use and shared by every feed showing it.
-    pub feed_items: Vec<OnceLock<String>>,
+    /// One card per entry of `site.entries`, same order, made on first use (`card`): a rebuild
+    /// that carries most pages over needs few of them.
+    cards: Vec<OnceLock<JobCard>>,
+    /// The combined feeds (`[feeds] combinations`): group pages link to them.
+    pub combos: Vec<combos::Combo>,
     /// Fingerprint of what every page depends on: configuration, theme, board-wide values.
     pub epoch: u64,
     /// Whether the sink keeps files between builds (`Sink::remembers`): only then are
     /// fingerprints worth making.
     pub remember: bool,
-    /// Fingerprint of each entry of `site.entries` (the job and what the model made of it);
-    /// empty unless `remember`.
-    pub entry_keys: Vec<u64>,
-    /// The search index, made on first use (the index page names its folder).
-    pub search: OnceLock<search::Index>,
-    /// The combined feeds (`[feeds] combinations`), made on first use: group pages link to them.
-    pub combos: OnceLock<Vec<combos::Combo>>,
+    /// Fingerprint of each entry of `site.entries`; empty unless `remember`.
+    entry_keys: Vec<u64>,
 }
 
 impl<'a> Ctx<'a> {
     /// The context of a build of `inputs`, into a sink that keeps pages between builds when
     /// `remember` (then every page's inputs are fingerprinted).
-    pub fn new(inputs: &crate::Inputs<'a>, remember: bool) -> Ctx<'a> {
-        let crate::Inputs {
+    pub fn new(inputs: &crate::pipeline::Inputs<'a>, remember: bool) -> Ctx<'a> {
+        let crate::pipeline::Inputs {
             config,
             site,
             renderer,
@@ -83,28 +77,23 @@ impl<'a> Ctx<'a> {
             &stylesheet_name(&theme.stylesheet),
             &script_name(&theme.script),
         );
-        let cells = || site.entries.iter().map(|_| OnceLock::new()).collect();
-        let strings = || site.entries.iter().map(|_| OnceLock::new()).collect();
+        let combinations = &config.feeds.combinations;
         Ctx {
             config,
             site,
             renderer,
             theme,
-            cards: cells(),
-            rows: strings(),
-            site_value: tera::Value::from_serializable(&site_view),
             existing_readme,
-            summaries: strings(),
-            feed_items: strings(),
+            site_value: tera::Value::from_serializable(&site_view),
+            cards: site.entries.iter().map(|_| OnceLock::new()).collect(),
+            combos: combos::combine(site, combinations, &config.title, combos::MAX_FEEDS).0,
             epoch: epoch(config, theme, &site_view),
             remember,
             entry_keys: if remember {
-                site.entries.par_iter().map(entry_key).collect()
+                site.entries.par_iter().map(fingerprint).collect()
             } else {
                 Vec::new()
             },
-            search: OnceLock::new(),
-            combos: OnceLock::new(),
         }
     }
 }
@@ -117,73 +106,12 @@ impl Ctx<'_> {
         })
     }
 
-    /// The listing row of entry `index`, made once while the rows are kept (`release_after`).
-    pub fn row(&self, index: usize) -> anyhow::Result<Cow<'_, str>> {
-        cached(&self.rows, index, || html::render_row(self, index))
-    }
-
-    /// The feed summary of entry `index`, made once while the summaries are kept.
-    pub fn summary(&self, index: usize) -> Cow<'_, str> {
-        let make = || feeds::summary(self.card(index), &self.site.entries[index].job.description);
-        match self.summaries.get(index) {
-            Some(cell) => Cow::Borrowed(cell.get_or_init(make)),
-            None => Cow::Owned(make()),
-        }
-    }
-
-    /// Keeps `make`'s summary of entry `index` for the feeds, unless it is made already or the
-    /// summaries were released.
-    pub fn keep_summary(&self, index: usize, make: impl FnOnce() -> String) {
-        if let Some(cell) = self.summaries.get(index) {
-            cell.get_or_init(make);
-        }
-    }
-
-    /// Frees what no target after `target` reads: listing rows once the listings are out, feed
-    /// items and summaries once the feeds are (a large board's peak memory is that much lower).
-    pub fn release_after(&mut self, target: &str) {
-        match target {
-            "groups" => {
-                self.rows = Vec::new();
-            }
-            "feeds" => {
-                self.feed_items = Vec::new();
-                self.summaries = Vec::new();
-            }
-            _ => {}
-        }
-    }
-
-    /// The combined feeds of this build.
-    pub fn combos(&self) -> &[combos::Combo] {
-        self.combos.get_or_init(|| {
-            let combinations = &self.config.feeds.combinations;
-            combos::combine(
-                self.site,
-                combinations,
-                &self.config.title,
-                combos::MAX_FEEDS,
-            )
-            .0
-        })
-    }
-
-    /// The search index of this build.
-    pub fn search_index(&self) -> &search::Index {
-        // Results show the rows listings show. A row that fails to render is left empty here:
-        // the listings showing it report the error.
-        // The row template is minified with the others when it is loaded.
-        let row = |index: usize| self.row(index).map(|r| r.into_owned()).unwrap_or_default();
-        self.search
-            .get_or_init(|| search::Index::new(self.site, &row))
-    }
-
     /// Writes the site file that `make` renders from inputs fingerprinted by `inputs`, unless
     /// the sink still holds the one made from the same inputs (and the same `epoch`). A sink
     /// that does not remember (`jobsmith build`) skips the fingerprints altogether.
     ///
-    /// `inputs` must cover everything the file shows beyond the epoch: a page listing jobs
-    /// hashes their `entry_keys`.
+    /// `inputs` must cover everything the file shows beyond the epoch: pages made from a
+    /// template go through `html::Pages::write`, which fingerprints the template's variables.
     pub fn emit<H: Hash>(
         &self,
         sink: &dyn Sink,
@@ -199,6 +127,16 @@ impl Ctx<'_> {
             return Ok(());
         }
         sink.site_file_keyed(path, key, make()?)
+    }
+
+    /// The cards made, for the caller to free when it suits it.
+    pub fn into_cards(self) -> Vec<OnceLock<JobCard>> {
+        self.cards
+    }
+
+    /// The fingerprint of the entry at `index`: the job and all the model made of it.
+    pub fn key_of(&self, index: usize) -> u64 {
+        self.entry_keys[index]
     }
 
     /// The fingerprints of the entries at `indexes`.
@@ -236,43 +174,15 @@ impl std::io::Write for HashWriter {
     }
 }
 
-/// Where targets put what they make. Implemented by the write stage (and by tests).
-pub trait Sink: Sync {
-    /// A file of the site, at a `/`-separated path relative to the site root.
-    fn site_file(&self, path: &str, contents: Vec<u8>) -> anyhow::Result<()>;
-    /// A file of the board outside the site (README, archive), relative to the board root.
-    fn board_file(&self, path: &str, contents: Vec<u8>) -> anyhow::Result<()>;
-
-    /// Keeps the site file at `path` of the previous build when it was made from inputs with the
-    /// fingerprint `key`. A sink that does not remember (the default) says no: the caller renders.
-    fn reuse(&self, _path: &str, _key: u64) -> bool {
-        false
-    }
-
-    /// Whether the sink keeps what it is given for a next build, so that fingerprints of the
-    /// inputs are worth making (the default: no).
-    fn remembers(&self) -> bool {
-        false
-    }
-
-    /// A site file with the fingerprint of its inputs, for `reuse` by the next build.
-    fn site_file_keyed(&self, path: &str, _key: u64, contents: Vec<u8>) -> anyhow::Result<()> {
-        self.site_file(path, contents)
-    }
-}
-
 /// A target's entry point.
 pub type Target = fn(&Ctx, &dyn Sink) -> anyhow::Result<()>;
 
 /// Every target, in the order they run.
 pub const TARGETS: &[(&str, Target)] = &[
-    ("html", html::render),
-    ("groups", groups::render),
+    ("pages", html::render),
     ("feeds", feeds::render),
-    ("combined feeds", combos::render),
     ("aggregator", aggregator::render),
     ("sitemap", sitemap::render),
-    ("search", search::render),
     ("assets", assets::render),
     ("readme", readme::render),
     ("archive", archive::render),
@@ -287,84 +197,4 @@ fn epoch(config: &Config, theme: &Theme, site_view: &SiteView) -> u64 {
         &theme.static_files,
         fingerprint_serialized(site_view),
     ))
-}
-
-/// Fingerprint of an entry: the job and everything the site model worked out about it.
-fn entry_key(entry: &crate::site::Entry) -> u64 {
-    fingerprint(&(
-        &entry.job,
-        &entry.slug,
-        entry.expired,
-        &entry.company,
-        &entry.location,
-        &entry.country,
-        &entry.skills,
-    ))
-}
-
-/// The value of `cells[index]`, made by `make` on first use; made each time once the cells
-/// are released.
-fn cached<'a>(
-    cells: &'a [OnceLock<String>],
-    index: usize,
-    make: impl FnOnce() -> anyhow::Result<String>,
-) -> anyhow::Result<Cow<'a, str>> {
-    let Some(cell) = cells.get(index) else {
-        return Ok(Cow::Owned(make()?));
-    };
-    if let Some(value) = cell.get() {
-        return Ok(Cow::Borrowed(value));
-    }
-    let value = make()?;
-    Ok(Cow::Borrowed(cell.get_or_init(|| value)))
-}
-
-#[cfg(test)]
-pub(crate) mod tests {
-    use super::*;
-
-    /// A context for rendering `site` with `config`, as a build makes it.
-    pub(crate) fn ctx<'a>(
-        config: &'a Config,
-        site: &'a Site,
-        renderer: &'a Renderer,
-        theme: &'a Theme,
-    ) -> Ctx<'a> {
-        let inputs = crate::Inputs {
-            config,
-            site,
-            renderer,
-            theme,
-            existing_readme: None,
-        };
-        Ctx::new(&inputs, false)
-    }
-
-    /// Once a cache is released, its values are made again on demand: the same text, whatever
-    /// order the targets run in.
-    #[test]
-    fn released_caches_still_give_the_same_rows_and_summaries() {
-        let (site, _) = search::tests::site(search::tests::JOBS);
-        let text = "title = \"T\"\nbase_url = \"https://e.org/board/\"\nexpire_after_days = 0\n";
-        let config = crate::config::parse(text).0.expect("config");
-        let board = tempfile::tempdir().expect("temp dir");
-        let theme = Theme::load(board.path()).expect("default theme");
-        let renderer = Renderer::new(&theme, true, true).expect("templates");
-        let mut ctx = ctx(&config, &site, &renderer, &theme);
-        let kept: Vec<(String, String)> = (0..site.entries.len())
-            .map(|i| {
-                let row = ctx.row(i).expect("row").into_owned();
-                (row, ctx.summary(i).into_owned())
-            })
-            .collect();
-        assert!(kept[0].0.contains("<li"), "{}", kept[0].0);
-        ctx.release_after("groups");
-        ctx.release_after("feeds");
-        assert!(ctx.rows.is_empty() && ctx.summaries.is_empty());
-        for (i, (row, summary)) in kept.iter().enumerate() {
-            assert!(matches!(ctx.row(i), Ok(Cow::Owned(_))));
-            assert_eq!(&*ctx.row(i).expect("row"), row);
-            assert_eq!(&*ctx.summary(i), summary);
-        }
-    }
 }

@@ -24,7 +24,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Ctx, Sink};
+use super::Sink;
 use crate::site::{Entry, Group, Site};
 use crate::slug::stable_hash;
 
@@ -33,7 +33,7 @@ mod pay;
 mod words;
 
 use words::Words;
-pub use words::{fold, words};
+pub use words::words;
 
 /// Jobs per document chunk. Showing 20 results scattered over the whole board fetches up to 20
 /// chunks, and typing a query shows the results of every prefix on the way: small chunks keep
@@ -44,9 +44,8 @@ pub const CHUNK: usize = 8;
 /// Bumped when the layout of the files changes, so that the script can tell.
 const FORMAT: u32 = 2;
 
-/// Writes the index of `ctx` under its folder.
-pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
-    let index = ctx.search_index();
+/// Writes `index` under its folder.
+pub fn render(index: &Index, sink: &dyn Sink) -> anyhow::Result<()> {
     for (name, bytes) in &index.files {
         sink.site_file(&format!("{}{name}", index.dir), bytes.clone())?;
     }

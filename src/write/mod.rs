@@ -11,6 +11,7 @@
 mod board_dir;
 mod commit;
 pub mod outputs;
+mod sink;
 
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -21,8 +22,7 @@ use chrono::NaiveDate;
 
 pub use board_dir::BoardDir;
 pub use commit::recover;
-
-use crate::targets::Sink;
+pub use sink::Sink;
 
 const STAGING_TAG: &str = ".jobsmith-staging-";
 const RETIRED_TAG: &str = ".jobsmith-retired-";

@@ -46,7 +46,7 @@ fn every_configuration_key_is_documented() {
         Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/configuration.md"),
     )
     .expect("doc");
-    for (key, _, _) in jobsmith::config::KEYS {
+    for (key, _, _) in jobsmith::internals::config::KEYS {
         assert!(
             doc.contains(&format!("| `{key}` |")),
             "docs/configuration.md does not document `{key}`"
@@ -72,7 +72,7 @@ fn every_example_in_the_docs_is_accepted() {
     for (doc, language, text) in code_blocks() {
         match language.as_str() {
             "toml" if text.contains("base_url") => {
-                let (config, problems) = jobsmith::config::parse(&text);
+                let (config, problems) = jobsmith::internals::config::parse(&text);
                 assert!(
                     config.is_some() && problems.is_empty(),
                     "{doc}: {problems:?}"

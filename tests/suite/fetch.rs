@@ -65,7 +65,7 @@ fn job_page(root: &Path, title: &str) -> Option<String> {
 }
 
 fn build(board: &TempBoard) {
-    let now = jobsmith::date::parse_clock("2025-10-23T20:30:00Z").expect("clock");
+    let now = jobsmith::parse_clock("2025-10-23T20:30:00Z").expect("clock");
     jobsmith::build(&jobsmith::BuildOptions::new(board.root(), now)).expect("builds");
 }
 
@@ -487,7 +487,7 @@ fn a_board_without_sources_has_nothing_to_fetch() {
 fn the_refresh_recipe_of_a_new_board_fetches_before_it_builds_and_commits_the_dataset() {
     let dir = tempfile::tempdir().expect("temp");
     let board = dir.path().join("board");
-    let now = jobsmith::date::parse_clock(NOW).expect("clock");
+    let now = jobsmith::parse_clock(NOW).expect("clock");
     jobsmith::scaffold::init(&board, now).expect("init");
     let recipe =
         std::fs::read_to_string(board.join(".github/workflows/refresh.yml")).expect("recipe");
@@ -688,8 +688,9 @@ fn a_posting_listed_twice_is_written_once_with_a_warning_and_the_board_checks_cl
         "{err}"
     );
     assert!(read(&board, LEVER_FILE).contains("title = \"Data Engineer\""));
-    let now = jobsmith::date::parse_clock(NOW).expect("clock");
-    let summary = jobsmith::check(board.root(), now).expect("the fetched board checks");
+    let now = jobsmith::parse_clock(NOW).expect("clock");
+    let summary =
+        jobsmith::check(board.root(), now, &Default::default()).expect("the fetched board checks");
     assert!(summary.problems.is_empty(), "{:?}", summary.problems);
     assert_eq!(summary.jobs, 6);
 }

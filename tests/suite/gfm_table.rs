@@ -5,7 +5,9 @@
 
 use comrak::nodes::{AstNode, NodeValue};
 use comrak::{Arena, Options, parse_document};
-use jobsmith::table::{escape_cell, link_cell, parse_link_cell, split_row, unescape_cell};
+use jobsmith::internals::table::{
+    escape_cell, link_cell, parse_link_cell, split_row, unescape_cell,
+};
 
 /// The header and delimiter rows of a job table, as the real boards write them.
 const HEADER: &str = "| Company | Position | Location | Type | Date |\n\

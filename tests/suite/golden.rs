@@ -1,8 +1,9 @@
-//! Golden tests: fixture boards built in-process and compared with their expected output trees.
+//! Golden tests: fixture boards built in-process, each output file compared with its insta
+//! snapshot under the fixture's `snapshots/` folder, and the list of files with their sizes (so a
+//! file added, lost, or changed only in its line ends or last newline fails too).
 //!
-//! `UPDATE_GOLDEN=1 cargo test` rewrites the expected trees; review the diff before committing.
-
-use std::path::Path;
+//! `INSTA_UPDATE=always cargo test --test suite golden` rewrites the snapshots (or review them one
+//! by one with `cargo insta review`); look at the diff before committing.
 
 use crate::support::{clock, fixture, tree};
 use jobsmith::{BuildOptions, build};
@@ -16,52 +17,23 @@ fn assert_golden(name: &str) {
         ..BuildOptions::new(&board, clock())
     };
     build(&options).unwrap_or_else(|e| panic!("{name} fails to build: {e:#}"));
-    let expected_dir = board.join("expected");
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        let _ = std::fs::remove_dir_all(&expected_dir);
-        copy_tree(&output, &expected_dir);
-        return;
-    }
     let actual = tree(&output);
-    let expected = tree(&expected_dir);
-    let actual_names: Vec<_> = actual.keys().collect();
-    let expected_names: Vec<_> = expected.keys().collect();
-    assert_eq!(
-        actual_names, expected_names,
-        "{name}: the set of files differs (UPDATE_GOLDEN=1 rewrites)"
-    );
-    for (path, bytes) in &actual {
-        let want = String::from_utf8_lossy(&expected[path]);
-        let got = String::from_utf8_lossy(bytes);
-        assert!(
-            want == got,
-            "{name}: {path} differs (UPDATE_GOLDEN=1 rewrites)\n{}",
-            first_difference(&want, &got)
-        );
-    }
-}
-
-/// The first differing line, for a readable failure.
-fn first_difference(want: &str, got: &str) -> String {
-    let mut want_lines = want.lines();
-    for (n, line) in got.lines().enumerate() {
-        let expected = want_lines.next().unwrap_or("<end of file>");
-        if expected != line {
-            return format!(
-                "line {}:\n  expected: {expected}\n  actual:   {line}",
-                n + 1
-            );
+    let mut settings = insta::Settings::clone_current();
+    settings.set_snapshot_path(board.join("snapshots"));
+    settings.set_prepend_module_to_snapshot(false);
+    settings.set_omit_expression(true);
+    settings.bind(|| {
+        let sizes: Vec<String> = actual
+            .iter()
+            .map(|(path, bytes)| format!("{path} {}", bytes.len()))
+            .collect();
+        insta::assert_snapshot!("files", sizes.join("\n"));
+        for (path, bytes) in &actual {
+            let text = std::str::from_utf8(bytes)
+                .unwrap_or_else(|_| panic!("{name}: {path} is not UTF-8 text"));
+            insta::assert_snapshot!(path.replace('/', "__"), text);
         }
-    }
-    "the actual file ends early".to_string()
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for (path, bytes) in tree(from) {
-        let target = to.join(path);
-        std::fs::create_dir_all(target.parent().expect("parent")).expect("mkdir");
-        std::fs::write(target, bytes).expect("write");
-    }
+    });
 }
 
 #[test]

@@ -1,7 +1,7 @@
 //! Places: a hand-labelled list of real location strings (tests/fixtures/locations.tsv, taken
 //! from a real board's history) is read with no country wrong and its cities mostly right.
 
-use jobsmith::country::recognise;
+use jobsmith::internals::country::recognise;
 
 /// (location, countries it may be read as, city) of every labelled line.
 fn labelled() -> Vec<(String, Vec<String>, String)> {

@@ -2,7 +2,7 @@
 //! and fails the build with exit status 1 (or, with --skip-invalid, leaves the job out).
 
 use crate::support::{TempBoard, clock, jobsmith, stderr};
-use jobsmith::problem::InvalidInput;
+use jobsmith::outcome::InvalidInput;
 use jobsmith::{BuildOptions, build};
 
 const GOOD: &str = "+++\ntitle = \"Dev\"\ncompany = \"Acme\"\nlocation = \"Berlin\"\ndate = 2025-10-20\nurl = \"https://acme.example/jobs/1\"\n+++\n";

@@ -8,8 +8,8 @@
 use proptest::prelude::*;
 
 use jobsmith::import::{Format, parse};
-use jobsmith::slug::{Slugger, slugify};
-use jobsmith::table::{escape_cell, link_cell};
+use jobsmith::internals::slug::{Slugger, slugify};
+use jobsmith::internals::table::{escape_cell, link_cell};
 
 /// Pieces of text that break escaping, paths, markup and URLs.
 const PIECES: [&str; 48] = [
@@ -91,7 +91,7 @@ fn blank_ish_string() -> impl Strategy<Value = String> {
 /// Text as validation leaves it: on one line, trimmed, not empty.
 fn field_text() -> impl Strategy<Value = String> {
     hostile_string()
-        .prop_map(|s| jobsmith::text::one_line(&s).trim().to_string())
+        .prop_map(|s| jobsmith::internals::text::one_line(&s).trim().to_string())
         .prop_filter("empty after cleaning", |s| !s.is_empty())
 }
 
@@ -111,8 +111,8 @@ proptest! {
     #[test]
     fn blank_text_is_what_cleaning_leaves_empty(text in blank_ish_string()) {
         prop_assert_eq!(
-            jobsmith::text::is_blank(&text),
-            jobsmith::text::one_line(&text).trim().is_empty(),
+            jobsmith::internals::text::is_blank(&text),
+            jobsmith::internals::text::one_line(&text).trim().is_empty(),
             "{:?}", text
         );
     }
@@ -169,7 +169,7 @@ proptest! {
     fn sanitised_markdown_holds_no_script_handler_or_unsafe_link(
         markdown in prop_oneof![any::<String>(), pieces(&MARKUP, 40)],
     ) {
-        let html = jobsmith::markdown::to_html(&markdown);
+        let html = jobsmith::internals::markdown::to_html(&markdown);
         prop_assert!(!html.to_ascii_lowercase().contains("<script"), "{markdown:?} gave {html}");
         let findings = crate::scan::html_tokens(&html);
         prop_assert!(findings.is_empty(), "{markdown:?} gave {html}: {findings:?}");
@@ -177,8 +177,8 @@ proptest! {
 
     #[test]
     fn script_safe_json_holds_no_angle_bracket(text in hostile_string()) {
-        let json = serde_json::json!({ "description": text }).to_string();
-        let safe = jobsmith::jsonld::script_safe(&json);
+        let json = serde_json::json!({ "description": text });
+        let safe = jobsmith::internals::jsonld::script_safe(&json);
         prop_assert!(!safe.contains('<') && !safe.contains('>'), "{safe}");
         let back: serde_json::Value = serde_json::from_str(&safe).expect("still JSON");
         prop_assert_eq!(back["description"].as_str(), Some(text.as_str()));

@@ -53,7 +53,7 @@ fn assert_links_resolve(base_url: &str) {
 
 /// Checks that every internal link of every HTML page of `files` names one of them.
 fn assert_files_link_within(base_url: &str, files: &BTreeMap<String, Vec<u8>>) {
-    let base_path = jobsmith::site::base_path(base_url);
+    let base_path = jobsmith::internals::site::base_path(base_url);
     let mut checked = 0;
     for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".html")) {
         let html = String::from_utf8_lossy(bytes);
@@ -110,7 +110,7 @@ fn every_link_resolves_under_a_path() {
 #[test]
 fn every_link_resolves_once_jobs_have_expired() {
     let base_url = "https://jobs.example.org/";
-    let later = jobsmith::date::parse_clock("2026-11-28T00:00:00Z").expect("clock");
+    let later = jobsmith::parse_clock("2026-11-28T00:00:00Z").expect("clock");
     let (_dir, files) = build_sample_at(base_url, later);
     assert_files_link_within(base_url, &files);
     let (_dir, before) = build_sample(base_url);

@@ -11,7 +11,7 @@ pub mod server;
 
 /// The fixed clock most tests build with.
 pub fn clock() -> DateTime<Utc> {
-    jobsmith::date::parse_clock("2025-10-22T20:30:00Z").expect("valid clock")
+    jobsmith::parse_clock("2025-10-22T20:30:00Z").expect("valid clock")
 }
 
 /// The folder of a fixture board under tests/fixtures.

@@ -22,7 +22,7 @@ const CHANGE_SERVED_WITHIN: Duration = Duration::from_secs(2);
 
 pub fn job(title: &str, company: &str, date: &str) -> String {
     // Each job its own apply URL: two jobs with one URL are one job, built once.
-    let slug = jobsmith::slug::slugify(&format!("{company} {title}"));
+    let slug = jobsmith::internals::slug::slugify(&format!("{company} {title}"));
     format!(
         "+++\ntitle = \"{title}\"\ncompany = \"{company}\"\nlocation = \"Berlin, Germany\"\n\
          date = {date}\nurl = \"https://example.org/apply/{slug}\"\nskills = [\"Rust\"]\n+++\n\n\

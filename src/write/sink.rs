@@ -1,0 +1,28 @@
+//! The one door from the targets to the outside: a target hands each file it makes to a `Sink`.
+//! `Staging` (a build) writes them to disk, serve's `MemorySink` keeps them in memory, and tests
+//! collect them.
+
+/// Where targets put what they make. Implemented by the write stage, by `serve` and by tests.
+pub trait Sink: Sync {
+    /// A file of the site, at a `/`-separated path relative to the site root.
+    fn site_file(&self, path: &str, contents: Vec<u8>) -> anyhow::Result<()>;
+    /// A file of the board outside the site (README, archive), relative to the board root.
+    fn board_file(&self, path: &str, contents: Vec<u8>) -> anyhow::Result<()>;
+
+    /// Keeps the site file at `path` of the previous build when it was made from inputs with the
+    /// fingerprint `key`. A sink that does not remember (the default) says no: the caller renders.
+    fn reuse(&self, _path: &str, _key: u64) -> bool {
+        false
+    }
+
+    /// Whether the sink keeps what it is given for a next build, so that fingerprints of the
+    /// inputs are worth making (the default: no).
+    fn remembers(&self) -> bool {
+        false
+    }
+
+    /// A site file with the fingerprint of its inputs, for `reuse` by the next build.
+    fn site_file_keyed(&self, path: &str, _key: u64, contents: Vec<u8>) -> anyhow::Result<()> {
+        self.site_file(path, contents)
+    }
+}
