@@ -414,8 +414,8 @@ fn main() -> anyhow::Result<()> {
     } else {
         "2025-11-01T12:00:00Z"
     });
-    let now = jobsmith::parse_clock(clock)
-        .ok_or_else(|| anyhow::anyhow!("not a clock: {clock}"))?;
+    let now =
+        jobsmith::parse_clock(clock).ok_or_else(|| anyhow::anyhow!("not a clock: {clock}"))?;
     if !existing {
         write_board(&root, count)?;
     }
