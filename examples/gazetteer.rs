@@ -8,8 +8,9 @@
 use std::collections::BTreeMap;
 use std::io::Read as _;
 
-/// (countries with a city of the name, most populous first; US states with one)
-type Found = (Vec<String>, Vec<String>);
+/// (countries with a city of the name, most populous first; US states with one; the own name
+/// of the most populous city of the name in each country, in the order of the countries)
+type Found = (Vec<String>, Vec<String>, Vec<String>);
 
 fn main() -> anyhow::Result<()> {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -34,9 +35,22 @@ fn main() -> anyhow::Result<()> {
             if (key.len() < 4 && !short_kept) || key.len() > 60 {
                 continue;
             }
-            let (countries, states) = names.entry(key).or_default();
-            if !countries.iter().any(|c| c == country) {
-                countries.push(country.to_string());
+            let own = list.split('|').next().unwrap_or(name);
+            // The name the city goes by, left out where title-casing the key gives it.
+            let written = match title_case(&key) == own {
+                true => String::new(),
+                false => own.to_string(),
+            };
+            let (countries, states, cities) = names.entry(key.clone()).or_default();
+            match countries.iter().position(|c| c == country) {
+                None => {
+                    countries.push(country.to_string());
+                    cities.push(written);
+                }
+                // A city's own name wins over a more populous city's other name ("Menlo
+                // Park" is a name of Edison, New Jersey, too).
+                Some(at) if n == 0 && !is_own(&cities[at], &key) => cities[at] = written,
+                Some(_) => {}
             }
             if country == "US" && !states.iter().any(|s| s == division) {
                 states.push(division.to_string());
@@ -44,14 +58,33 @@ fn main() -> anyhow::Result<()> {
         }
     }
     let mut out = String::new();
-    for (key, (countries, states)) in &names {
+    for (key, (countries, states, cities)) in &mut names {
+        // Countries with a city of this own name come before those where it is only another
+        // city's other name ("Islamabad" is a name of Chattogram too); the order is otherwise
+        // kept (most populous first).
+        let mut order: Vec<usize> = (0..countries.len()).collect();
+        order.sort_by_key(|&i| !is_own(&cities[i], key));
+        *countries = order.iter().map(|&i| countries[i].clone()).collect();
+        *cities = order.iter().map(|&i| cities[i].clone()).collect();
+        let cities = cities.join("|");
+        let cities = cities.trim_end_matches('|');
         out.push_str(&format!(
-            "{key}\t{}\t{}\n",
+            "{key}\t{}\t{}\t{cities}\n",
             countries.join(" "),
-            states.join(",")
+            states.join(","),
         ));
     }
     std::fs::write(root.join("data/city-names.tsv"), out)?;
     println!("{} names", names.len());
     Ok(())
+}
+
+/// Whether `written` (as `cities` holds it) is the own name of a city with the name `key`.
+fn is_own(written: &str, key: &str) -> bool {
+    written.is_empty() || jobsmith::internals::country::fold(written) == key
+}
+
+/// "new york" -> "New York", as `jobsmith::gazetteer` restores a name left out of the file.
+fn title_case(key: &str) -> String {
+    jobsmith::internals::gazetteer::title_case(key)
 }

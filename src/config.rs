@@ -58,6 +58,7 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ),
     ("sources.api_url", "string", "the API's documented host"),
     ("indexnow.key", "string", "none"),
+    ("site.keep_old_location_urls", "boolean", "false"),
 ];
 
 /// The whole configuration, with defaults filled in.
@@ -84,6 +85,16 @@ pub struct Config {
     /// `[[sources]]`: where `jobsmith fetch` brings jobs in from.
     pub sources: Vec<crate::fetch::Source>,
     pub indexnow: IndexNow,
+    pub site: SiteOptions,
+}
+
+/// `[site]`: choices about the website's pages.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct SiteOptions {
+    /// Location pages of a board built before pages were made per city (named after each raw
+    /// location string) stay as small pages redirecting to the new ones.
+    pub keep_old_location_urls: bool,
 }
 
 /// `[indexnow]`: the key that lets `jobsmith ping` tell search engines which pages changed.
@@ -201,6 +212,7 @@ impl Default for Config {
             dataset: DatasetRules::default(),
             sources: Vec::new(),
             indexnow: IndexNow::default(),
+            site: SiteOptions::default(),
         }
     }
 }

@@ -24,6 +24,13 @@ pub struct Place {
     pub region: Option<String>,
     /// The city or first part, as written, when there is one ("Arlington").
     pub locality: Option<String>,
+    /// The gazetteer's name of the city the locality is, in the country ("Bengaluru" for
+    /// "Bangalore, KA, IN"), when the locality is a city of that country.
+    pub city: Option<String>,
+    /// The country was read from a name (of a country, region or city) or from a code standing
+    /// where only a country can be ("Pune, IN", "USA"), not from a lone code that may be a
+    /// region as well ("CA", "MA").
+    pub named: bool,
     /// The text names remote work ("Remote", "Fully Remote", "Home-Office", "WFH").
     pub remote: bool,
 }
@@ -403,6 +410,9 @@ struct Hit {
     end: usize,
     city: bool,
     region: bool,
+    /// Read from a name, or from a code that can only be a country or stands in a place only a
+    /// country takes.
+    named: bool,
 }
 
 struct Reader<'a> {
@@ -511,6 +521,7 @@ impl<'a> Reader<'a> {
                 end,
                 city,
                 region,
+                named: true,
             };
             merge_hit(&mut self.hits, first_hit, hit);
         }
@@ -606,7 +617,9 @@ impl<'a> Reader<'a> {
         let token = &self.parts[p].tokens[i];
         let (start, end) = (token.start, token.end);
         let first_hit = self.hits.len();
-        let not_in_state = slot == Slot::AfterOne && self.city_not_in_state(p, &token.text);
+        let not_in_state = slot == Slot::AfterOne
+            && (self.city_not_in_state(p, &token.text, codes) || self.looks_foreign(p, codes));
+        let only_country = codes.iter().all(|c| c.kind != CodeKind::Region);
         for code in codes {
             let us = COUNTRIES[code.country].0 == "US";
             let (weight, region) = match code.kind {
@@ -624,6 +637,7 @@ impl<'a> Reader<'a> {
                 end,
                 city: false,
                 region,
+                named: slot != Slot::Alone || (only_country && !region),
             };
             merge_hit(&mut self.hits, first_hit, hit);
         }
@@ -632,9 +646,10 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// "Lindenberg, DE": the part before the code is a city the gazetteer knows, and no city of
-    /// that name lies in the US state of that code, so the code is not that state.
-    fn city_not_in_state(&self, p: usize, code: &str) -> bool {
+    /// "Lindenberg, DE": the part before the code is a city the gazetteer knows in the code's
+    /// country, and no city of that name lies in the US state of that code, so the code is not
+    /// that state ("Crane, IN", a town of Barbados too, stays in Indiana).
+    fn city_not_in_state(&self, p: usize, code: &str, codes: &[Code]) -> bool {
         if p == 0 || !self.same_segment(p - 1, p) {
             return false;
         }
@@ -648,8 +663,30 @@ impl<'a> Reader<'a> {
             .ix
             .entries(&key)
             .is_some_and(|entries| entries.iter().any(|e| matches!(e.kind, Kind::City { .. })));
-        let in_state = crate::gazetteer::lookup(&key).is_some_and(|c| c.in_us_state(code));
-        known && !in_state
+        let Some(cities) = crate::gazetteer::lookup(&key) else {
+            return false;
+        };
+        let in_country = alpha2_of(codes).is_some_and(|a2| cities.countries().any(|c| c == a2));
+        known && in_country && !cities.in_us_state(code)
+    }
+
+    /// "Oragadam, IN": the part before the code is a place the gazetteer does not know, whose
+    /// name looks far more like the names of the code's country than of US cities.
+    fn looks_foreign(&self, p: usize, codes: &[Code]) -> bool {
+        /// The lean (`crate::namelike`) from which a name is read as the country's.
+        const FOREIGN: f64 = 0.5;
+        if p == 0 || !self.same_segment(p - 1, p) || self.uses[p - 1].contains(&Use::Place) {
+            return false;
+        }
+        let country = alpha2_of(codes);
+        let words: Vec<&str> = self.parts[p - 1]
+            .tokens
+            .iter()
+            .map(|t| t.text.as_str())
+            .collect();
+        country.is_some_and(|country| {
+            crate::namelike::lean(&words.join(" "), country, "US").is_some_and(|l| l > FOREIGN)
+        })
     }
 
     fn choose(&self) -> Option<usize> {
@@ -667,21 +704,38 @@ impl<'a> Reader<'a> {
         let chosen = self.choose();
         let locality = self.locality(chosen);
         let region = chosen.and_then(|c| self.region(c, locality.map(|l| l.1)));
+        let named = self
+            .hits
+            .iter()
+            .any(|h| Some(h.country) == chosen && h.named);
         Place {
             country: chosen.map(country),
             region: region.map(str::to_string),
             locality: locality.map(|l| l.0.to_string()),
+            city: chosen.and_then(|c| self.city(c, locality?.1)),
+            named,
             remote: self.remote,
         }
+    }
+
+    /// The gazetteer's name of the city of `chosen` found at byte `at` (the locality's start).
+    fn city(&self, chosen: usize, at: usize) -> Option<String> {
+        let hit = self
+            .hits
+            .iter()
+            .find(|h| h.city && h.country == chosen && h.start == at)?;
+        let cities = crate::gazetteer::lookup(&fold(&self.text[hit.start..hit.end]))?;
+        Some(cities.own_name(COUNTRIES[chosen].0)?.into_owned())
     }
 
     /// The first city of the chosen country, unless it also names a region and something comes
     /// before it ("Araraquara, São Paulo, BR"); else the first other city or unrecognised words.
     fn locality(&self, chosen: Option<usize>) -> Option<(&'a str, usize)> {
-        let mine = self
-            .hits
-            .iter()
-            .find(|h| h.city && Some(h.country) == chosen);
+        // A city that is not also a region's name comes first: "480 Washington Boulevard Jersey
+        // City" is in Jersey City, "Canada, Quebec, Montreal" in Montreal.
+        let of_chosen = |h: &&Hit| h.city && Some(h.country) == chosen;
+        let mine = (self.hits.iter().filter(of_chosen).find(|h| !h.region))
+            .or_else(|| self.hits.iter().find(of_chosen));
         let other_city = self.hits.iter().find(|h| h.city).map(|h| (h.start, h.end));
         let free = (0..self.parts.len())
             .filter(|&p| !self.parts[p].postal)
@@ -745,6 +799,14 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// The country a two-letter code names, unless it is a weak code ("MH").
+fn alpha2_of(codes: &[Code]) -> Option<&'static str> {
+    codes.iter().find_map(|c| match c.kind {
+        CodeKind::Alpha2 { weak: false } => Some(COUNTRIES[c.country].0),
+        _ => None,
+    })
+}
+
 /// Adds a hit, folding it into one for the same country and words added since `from`.
 fn merge_hit(hits: &mut Vec<Hit>, from: usize, hit: Hit) {
     match hits[from..].iter_mut().find(|h| h.country == hit.country) {
@@ -752,6 +814,7 @@ fn merge_hit(hits: &mut Vec<Hit>, from: usize, hit: Hit) {
             h.weight = h.weight.max(hit.weight);
             h.city |= hit.city;
             h.region |= hit.region;
+            h.named |= hit.named;
         }
         None => hits.push(hit),
     }
@@ -1250,6 +1313,10 @@ mod tests {
         ("Remote", "", "", ""),
         ("Anywhere", "", "", ""),
         ("Conegliano (TV)", "IT", "", "Conegliano"),
+        ("Oragadam, IN", "IN", "", "Oragadam"),
+        ("Crane, IN", "US", "IN", "Crane"),
+        ("86441 Zusmarshausen, DE", "DE", "", "Zusmarshausen"),
+        ("Scott AFB, IL", "US", "IL", "Scott"),
     ];
 
     #[test]
@@ -1350,6 +1417,8 @@ mod tests {
             country: None,
             region: None,
             locality: None,
+            city: None,
+            named: false,
             remote: false,
         };
         assert_eq!(recognise(""), nothing);

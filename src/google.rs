@@ -55,7 +55,7 @@ fn lacking(config: &Config, entry: &Entry) -> Vec<(&'static str, &'static str)> 
             "`hiringOrganization.sameAs`: give the job a `company_url`",
         ));
     }
-    if entry.place.country.is_none() {
+    if entry.place().country.is_none() {
         found.push(if job.workplace == Workplace::Remote {
             (
                 RECOMMENDS,

@@ -187,8 +187,10 @@ pub struct Job {
     pub title: String,
     pub company: String,
     pub company_url: Option<String>,
-    /// Free text, trimmed, as the source gives it.
+    /// Free text, trimmed, as the source gives it (a list's items joined by "; ").
     pub location: String,
+    /// The location's items: one, or those of a list (`location = ["Berlin", "Paris"]`).
+    pub locations: Vec<String>,
     /// Date posted (the calendar day the source gives).
     pub date: NaiveDate,
     /// Moment posted: the RFC 3339 time when one was given, else midnight UTC of `date`.
@@ -222,6 +224,7 @@ impl Hash for Job {
             company,
             company_url,
             location,
+            locations,
             date,
             posted,
             url,
@@ -237,6 +240,7 @@ impl Hash for Job {
             origin,
         } = self;
         (id, handle, title, company, company_url, location).hash(state);
+        locations.hash(state);
         (date, posted, url, workplace, employment, valid_through).hash(state);
         salary.as_ref().map(Salary::hash_key).hash(state);
         (skills, categories, draft, direct_apply, description, origin).hash(state);

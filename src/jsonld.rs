@@ -8,6 +8,7 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 use crate::job::{Period, Workplace};
+use crate::locations::Placed;
 use crate::site::Entry;
 use crate::text::escape_html;
 
@@ -113,7 +114,7 @@ struct Posting<'a> {
     hiring_organization: Organization<'a>,
     identifier: PropertyValue<'a>,
     #[serde(rename = "jobLocation", skip_serializing_if = "Option::is_none")]
-    job_location: Option<JobLocation<'a>>,
+    job_location: Option<OneOrMany<JobLocation<'a>>>,
     #[serde(rename = "jobLocationType", skip_serializing_if = "Option::is_none")]
     job_location_type: Option<&'static str>,
     title: &'a str,
@@ -167,6 +168,14 @@ struct QuantitativeValue {
     value: Option<f64>,
 }
 
+/// One value, or a list of them where there are several (`jobLocation` of a job in two cities).
+#[derive(Serialize)]
+#[serde(untagged)]
+enum OneOrMany<T> {
+    One(T),
+    Many(Vec<T>),
+}
+
 #[derive(Serialize)]
 struct JobLocation<'a> {
     #[serde(rename = "@type")]
@@ -191,11 +200,11 @@ struct Address<'a> {
 fn location(
     entry: &Entry,
 ) -> (
-    Option<JobLocation<'_>>,
+    Option<OneOrMany<JobLocation<'_>>>,
     Option<&'static str>,
     Option<Named<'_>>,
 ) {
-    let place = &entry.place;
+    let place = entry.place();
     if entry.job.workplace == Workplace::Remote {
         let country = place.country.map(|country| Named {
             kind: "Country",
@@ -203,6 +212,18 @@ fn location(
         });
         return (None, Some("TELECOMMUTE"), country);
     }
+    let mut places: Vec<JobLocation> = entry.places.iter().map(job_location).collect();
+    let location = match places.len() {
+        1 => places.pop().map(OneOrMany::One),
+        _ => Some(OneOrMany::Many(places)),
+    };
+    (location, None, None)
+}
+
+/// The `Place` of one of a job's places: its address, or the text as written when nothing of
+/// it is recognised.
+fn job_location(placed: &Placed) -> JobLocation<'_> {
+    let place = &placed.place;
     let mut address = Address {
         kind: "PostalAddress",
         address_country: place.country.map(|c| c.code),
@@ -213,13 +234,12 @@ fn location(
         && address.address_locality.is_none()
         && address.address_region.is_none()
     {
-        address.address_locality = Some(&entry.job.location);
+        address.address_locality = Some(&placed.text);
     }
-    let location = JobLocation {
+    JobLocation {
         kind: "Place",
         address,
-    };
-    (Some(location), None, None)
+    }
 }
 
 /// The last day a job is open: `valid_through`, else the date plus `expire_after_days`.

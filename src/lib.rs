@@ -27,12 +27,15 @@ mod job;
 mod jsonld;
 mod links;
 mod load;
+mod locations;
 mod mark;
 mod markdown;
 mod minify;
+mod namelike;
 pub mod outcome;
 pub mod ping;
 mod pipeline;
+mod places;
 mod problem;
 mod progress;
 mod readme;
@@ -65,8 +68,14 @@ pub mod internals {
     pub mod country {
         pub use crate::country::{fold, recognise};
     }
+    pub mod gazetteer {
+        pub use crate::gazetteer::title_case;
+    }
     pub mod jsonld {
         pub use crate::jsonld::script_safe;
+    }
+    pub mod places {
+        pub use crate::places::{Key, Spot, spots};
     }
     pub mod load {
         pub use crate::load::read_bulk;

@@ -34,6 +34,7 @@ pub const BARE_VALUES: &[&str] = &[
     "job.path",
     "job.company_path",
     "job.location_path",
+    "part.path",
     "job.workplace_path",
     "job.country.path",
     "job.date",

@@ -12,8 +12,9 @@ use chrono::{DateTime, Days, NaiveDate, Utc};
 use rayon::prelude::*;
 
 use crate::config::Config;
-use crate::country::{self, Place};
+use crate::country::Place;
 use crate::job::{Job, Workplace};
+use crate::locations::{Locations, PageOf, Placed};
 use crate::slug::{Slugger, slugify};
 use crate::validate::Company;
 
@@ -28,23 +29,29 @@ pub struct Entry {
     pub expired: bool,
     /// Slug of the company (shared by the company's entries).
     pub company: Arc<str>,
-    /// Slug of the location.
+    /// Slug of the page of the location's first place.
     pub location: Arc<str>,
-    /// What the location string tells: country, region, locality.
-    pub place: Arc<Place>,
-    /// Slug of the country page, when the country is known.
+    /// The places the location names (one, or several: "Berlin; Paris"), each with its page;
+    /// never empty.
+    pub places: Arc<[Placed]>,
+    /// Slug of the first place's country page, when the country is known.
     pub country: Option<Arc<str>>,
     /// Slugs of the job's skills, in the job's order.
     pub skills: Vec<Arc<str>>,
 }
 
 impl Entry {
+    /// What the location's first place tells: country, region, locality, city.
+    pub fn place(&self) -> &Place {
+        &self.places[0].place
+    }
+
     /// The slug of the country page the job's listings show beside its location: when the
     /// country is known and is not the location itself ("Germany").
     pub fn shown_country(&self) -> Option<&str> {
         self.country
             .as_deref()
-            .filter(|slug| self.place.country.is_some() && **slug != *self.location)
+            .filter(|slug| self.place().country.is_some() && **slug != *self.location)
     }
 }
 
@@ -68,9 +75,15 @@ pub struct Site {
     /// Indexes of current jobs, in listing order.
     pub current: Vec<usize>,
     pub companies: BTreeMap<String, Group>,
+    /// Pages of cities and of places not recognised as cities.
     pub locations: BTreeMap<String, Group>,
     /// Countries recognised in locations; their pages live beside the locations'.
     pub countries: BTreeMap<String, Group>,
+    /// The name and country of each page of `locations` (current and past), by slug.
+    pub location_pages: HashMap<Arc<str>, PageOf>,
+    /// With `[site] keep_old_location_urls`: each slug location pages had when named after the
+    /// whole location string, and the slug of the page it now leads to (none that a page has).
+    pub old_locations: BTreeMap<String, Arc<str>>,
     pub skills: BTreeMap<String, Group>,
     /// Remote, on-site and hybrid, in that order (possibly with no jobs).
     pub types: Vec<Group>,
@@ -144,8 +157,12 @@ impl Site {
             .collect();
         // A stable sort keeps the dataset order among jobs of the same date.
         jobs.sort_by_key(|job| std::cmp::Reverse(job.date));
-        let places = recognise_places(&jobs);
-        let slugs = Slugs::new(&jobs, &places);
+        let located = Locations::new(&jobs);
+        let old_locations = match config.site.keep_old_location_urls {
+            true => crate::locations::old_slugs(&jobs),
+            false => BTreeMap::new(),
+        };
+        let slugs = Slugs::new(&jobs);
         // Slugs are made side by side; only making them distinct follows the jobs' order.
         let mut job_slugs = Slugger::new();
         let entry_slugs: Vec<String> = jobs
@@ -155,19 +172,24 @@ impl Site {
             .into_iter()
             .map(|slug| job_slugs.claim(slug))
             .collect();
+        let old_pages: HashMap<&str, Arc<str>> = jobs
+            .iter()
+            .zip(&located.per_job)
+            .map(|(job, placed)| (job.location.as_str(), placed[0].page.clone()))
+            .collect();
         let entries: Vec<Entry> = jobs
-            .into_par_iter()
-            .zip(places)
+            .par_iter()
+            .zip(&located.per_job)
             .zip(entry_slugs)
-            .map(|((job, place), slug)| Entry {
+            .map(|((job, places), slug)| Entry {
                 slug,
-                expired: is_expired(&job, today, config.expire_after_days),
+                expired: is_expired(job, today, config.expire_after_days),
                 company: slugs.companies[&job.company].clone(),
-                location: slugs.locations[&job.location].clone(),
-                country: place.country.map(|c| slugs.countries[c.name].clone()),
+                location: places[0].page.clone(),
+                country: places[0].country.clone(),
                 skills: job.skills.iter().map(|s| slugs.skills[s].clone()).collect(),
-                place,
-                job,
+                places: places.clone(),
+                job: job.clone(),
             })
             .collect();
         let current: Vec<usize> = (0..entries.len())
@@ -189,6 +211,15 @@ impl Site {
             },
         );
         let past = PastGroups::new(&entries, &companies_by, &locations, &countries, &skills);
+        let old_locations = old_locations
+            .into_iter()
+            .filter(|(old, _)| {
+                !countries.contains_key(old)
+                    && !located.pages.contains_key(old.as_str())
+                    && !located.countries.values().any(|c| **c == **old)
+            })
+            .filter_map(|(old, string)| Some((old, old_pages.get(string.as_str())?.clone())))
+            .collect();
         Site {
             now: selection.now,
             base_path: base_path(&config.base_url),
@@ -196,6 +227,8 @@ impl Site {
             companies: companies_by,
             locations,
             countries,
+            location_pages: located.pages,
+            old_locations,
             skills,
             types: Workplace::ALL
                 .iter()
@@ -246,20 +279,6 @@ impl Site {
     }
 }
 
-/// The place of each job's location, reading each distinct location string once.
-fn recognise_places(jobs: &[Arc<Job>]) -> Vec<Arc<Place>> {
-    let distinct: std::collections::HashSet<&str> =
-        jobs.iter().map(|j| j.location.as_str()).collect();
-    let distinct: Vec<&str> = distinct.into_iter().collect();
-    let known: std::collections::HashMap<&str, Arc<Place>> = distinct
-        .into_par_iter()
-        .map(|l| (l, Arc::new(country::recognise(l))))
-        .collect();
-    jobs.iter()
-        .map(|j| known[j.location.as_str()].clone())
-        .collect()
-}
-
 fn in_categories(job: &Job, wanted: &[String]) -> bool {
     wanted.is_empty()
         || job
@@ -280,77 +299,29 @@ pub fn is_expired(job: &Job, today: NaiveDate, expire_after_days: u32) -> bool {
             .is_some_and(|end| end < today)
 }
 
-/// The slugs of every company, location, country and skill name on the board.
+/// The slugs of every company and skill name on the board.
 struct Slugs {
     companies: HashMap<String, Arc<str>>,
-    locations: HashMap<String, Arc<str>>,
-    countries: CountrySlugs,
     skills: HashMap<String, Arc<str>>,
 }
 
 impl Slugs {
-    fn new(jobs: &[Arc<Job>], places: &[Arc<Place>]) -> Slugs {
-        // Companies, skills, and countries with locations have sluggers of their own: made side
-        // by side.
-        let ((companies, skills), (countries, locations)) = rayon::join(
+    fn new(jobs: &[Arc<Job>]) -> Slugs {
+        // Companies and skills have sluggers of their own: made side by side.
+        let (companies, skills) = rayon::join(
             || {
-                rayon::join(
-                    || {
-                        let names = jobs.iter().map(|j| j.company.as_str());
-                        owned_keys(name_slugs(names, &mut Slugger::new()))
-                    },
-                    || {
-                        let names = jobs
-                            .iter()
-                            .flat_map(|j| j.skills.iter().map(String::as_str));
-                        owned_keys(name_slugs(names, &mut Slugger::new()))
-                    },
-                )
+                let names = jobs.iter().map(|j| j.company.as_str());
+                owned_keys(name_slugs(names, &mut Slugger::new()))
             },
-            || location_slugs(jobs, places),
+            || {
+                let names = jobs
+                    .iter()
+                    .flat_map(|j| j.skills.iter().map(String::as_str));
+                owned_keys(name_slugs(names, &mut Slugger::new()))
+            },
         );
-        Slugs {
-            companies,
-            locations,
-            countries,
-            skills,
-        }
+        Slugs { companies, skills }
     }
-}
-
-/// Slugs of countries by name.
-type CountrySlugs = BTreeMap<&'static str, Arc<str>>;
-
-/// The slugs of countries, then of locations (they share `locations/`: countries take their
-/// plain slugs first).
-fn location_slugs(
-    jobs: &[Arc<Job>],
-    places: &[Arc<Place>],
-) -> (CountrySlugs, HashMap<String, Arc<str>>) {
-    let mut shared = Slugger::new();
-    let countries = name_slugs(
-        places.iter().filter_map(|p| p.country.map(|c| c.name)),
-        &mut shared,
-    );
-    // A location that is just a country's name ("Germany") is that country's page.
-    let by_name: HashMap<String, &String> = countries
-        .iter()
-        .map(|(name, slug)| (name.to_ascii_lowercase(), slug))
-        .collect();
-    let as_country = |name: &str| by_name.get(&name.trim().to_ascii_lowercase()).copied();
-    let distinct: std::collections::BTreeSet<&str> =
-        jobs.iter().map(|j| j.location.as_str()).collect();
-    let mut locations = name_slugs(
-        distinct.iter().copied().filter(|l| as_country(l).is_none()),
-        &mut shared,
-    );
-    for location in &distinct {
-        if let Some(slug) = as_country(location) {
-            locations.insert(location, slug.clone());
-        }
-    }
-    let countries = countries.into_iter().map(|(k, v)| (k, v.into())).collect();
-    (countries, owned_keys(locations))
 }
 
 /// Slugs by name as the model looks them up: by owned name, shared by the entries.
@@ -386,17 +357,30 @@ fn company_of(entry: &Entry, add: &mut dyn FnMut(&str, &str)) {
     add(&entry.company, &entry.job.company);
 }
 
-/// The entry's location, unless it names just its country (whose page lists the job).
+/// The pages of the entry's places, but for places that name just their country (whose page
+/// lists the job).
 fn location_of(entry: &Entry, add: &mut dyn FnMut(&str, &str)) {
-    if entry.country.as_ref() != Some(&entry.location) {
-        add(&entry.location, &entry.job.location);
+    for placed in entry.places.iter() {
+        if placed.country.as_ref() != Some(&placed.page) {
+            add(&placed.page, &place_name(placed));
+        }
     }
 }
 
-/// The country of the entry's location, when one is recognised.
+/// The name of a place's page: "Bengaluru, India" for a city, else the text as written.
+fn place_name(placed: &Placed) -> String {
+    match (&placed.place.city, placed.place.country) {
+        (Some(city), Some(country)) => format!("{city}, {}", country.name),
+        _ => placed.text.clone(),
+    }
+}
+
+/// The countries of the entry's places, when recognised.
 fn country_of(entry: &Entry, add: &mut dyn FnMut(&str, &str)) {
-    if let (Some(slug), Some(country)) = (&entry.country, entry.place.country) {
-        add(slug, country.name);
+    for placed in entry.places.iter() {
+        if let (Some(slug), Some(country)) = (&placed.country, placed.place.country) {
+            add(slug, country.name);
+        }
     }
 }
 

@@ -201,7 +201,7 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
     f.warn_unknown(JOB_KEYS);
     let title = f.required_text("title");
     let company = f.required_text("company");
-    let location = f.required_text("location");
+    let locations = f.required_text_or_list("location");
     let posted: Option<Posted> = f.required_date("date");
     let url = f.required_url("url");
     let given_id = f.optional_text("id");
@@ -222,7 +222,7 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
     if f.failed() {
         return None;
     }
-    let (title, company, location, posted, url) = (title?, company?, location?, posted?, url?);
+    let (title, company, locations, posted, url) = (title?, company?, locations?, posted?, url?);
     let handle = match (&given_id, record.index) {
         (Some(id), _) => id.clone(),
         (None, 0) => default_id(record),
@@ -251,7 +251,8 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
         title,
         company,
         company_url,
-        location,
+        location: locations.join("; "),
+        locations,
         date: posted.date,
         posted: posted.moment,
         url,

@@ -61,8 +61,12 @@ pub struct JobCard {
     /// Path of the company's page on the board.
     pub company_path: String,
     pub location: String,
+    /// The page of the location's first place.
     pub location_path: String,
-    /// The country recognised in the location, with its page.
+    /// The location cut into its places, in order, each with its page; the texts between them
+    /// (separators, "Remote") have no path. Put together, the texts are `location`.
+    pub location_parts: Vec<Part>,
+    /// The country recognised in the location, with its page (when all its places are in it).
     pub country: Option<Link>,
     /// `remote`, `on-site` or `hybrid`.
     pub workplace: &'static str,
@@ -87,6 +91,13 @@ pub struct JobCard {
     /// False when the location only repeats the workplace ("Remote" for a remote job): the
     /// workplace is then shown once.
     pub show_location: bool,
+}
+
+/// A piece of text, with the path of its page when it has one.
+#[derive(Debug, Clone, Serialize)]
+pub struct Part {
+    pub text: String,
+    pub path: Option<String>,
 }
 
 /// A name and the path of its page.
@@ -154,9 +165,11 @@ impl JobCard {
             company_path: format!("{base}companies/{}/", entry.company),
             location: job.location.clone(),
             location_path: format!("{base}locations/{}/", entry.location),
+            location_parts: location_parts(entry, base),
             country: entry
                 .shown_country()
-                .zip(entry.place.country)
+                .filter(|_| entry.places.iter().all(|p| p.country == entry.country))
+                .zip(entry.place().country)
                 .map(|(slug, c)| Link {
                     name: c.name.to_string(),
                     path: format!("{base}locations/{slug}/"),
@@ -187,6 +200,44 @@ impl JobCard {
             show_location: !repeats_workplace(&job.location, job.workplace.slug()),
         }
     }
+}
+
+/// The job's location, cut where its places are found in it, each place linked to its page.
+fn location_parts(entry: &Entry, base: &str) -> Vec<Part> {
+    let location = entry.job.location.as_str();
+    let mut parts = Vec::new();
+    let mut at = 0;
+    for placed in entry.places.iter() {
+        let Some(found) = location[at..].find(placed.text.as_str()) else {
+            continue;
+        };
+        let (start, end) = (at + found, at + found + placed.text.len());
+        if start > at {
+            parts.push(Part {
+                text: location[at..start].to_string(),
+                path: None,
+            });
+        }
+        parts.push(Part {
+            text: placed.text.clone(),
+            path: Some(format!("{base}locations/{}/", placed.page)),
+        });
+        at = end;
+    }
+    if parts.is_empty() {
+        // Each place's text is a piece of the location; should one not be found, the whole
+        // location still links to the first place's page.
+        parts.push(Part {
+            text: location.to_string(),
+            path: Some(format!("{base}locations/{}/", entry.location)),
+        });
+    } else if at < location.len() {
+        parts.push(Part {
+            text: location[at..].to_string(),
+            path: None,
+        });
+    }
+    parts
 }
 
 /// Whether `location` says no more than the workplace `slug` ("Remote" for `remote`, "On-site"

@@ -76,7 +76,7 @@ pub struct FeedJob {
 impl FeedJob {
     fn new(ctx: &Ctx, entry: &Entry) -> FeedJob {
         let job = &entry.job;
-        let place = &entry.place;
+        let place = entry.place();
         let through =
             crate::jsonld::valid_through(job.valid_through, job.date, ctx.config.expire_after_days);
         FeedJob {

@@ -21,10 +21,9 @@ pub fn render(pages: &Pages, sink: &dyn Sink) -> anyhow::Result<()> {
     render_groups(pages, sink, "locations", &site.place_pages(), |name| {
         format!("Jobs in {name}")
     })?;
-    let countries: Vec<&Group> = site.countries.values().collect();
-    let locations: Vec<&Group> = site.locations.values().collect();
+    let (countries, elsewhere) = countries_and_places(ctx);
     let mut extra = Vars::default();
-    extra.insert("countries", &links(ctx, "locations", &countries));
+    extra.insert("countries", &countries);
     let description = format!(
         "Open positions on {} by country and by location.",
         ctx.config.title
@@ -35,7 +34,7 @@ pub fn render(pages: &Pages, sink: &dyn Sink) -> anyhow::Result<()> {
         "locations",
         "Locations",
         description,
-        &locations,
+        &elsewhere,
         &extra,
     )?;
     let types: Vec<&Group> = site.types.iter().collect();
@@ -186,21 +185,79 @@ pub struct GroupLink {
 }
 
 fn links(ctx: &Ctx, kind: &str, groups: &[&Group]) -> Vec<GroupLink> {
-    let mut links: Vec<GroupLink> = groups
-        .iter()
-        .map(|g| GroupLink {
-            name: g.name.clone(),
-            path: format!("{}{kind}/{}/", ctx.site.base_path, g.slug),
-            count: g.jobs.len(),
+    sorted(
+        groups
+            .iter()
+            .map(|g| link(ctx, kind, g, g.name.clone()))
+            .collect(),
+    )
+}
+
+/// The link to a group's page, under `name`.
+fn link(ctx: &Ctx, kind: &str, group: &Group, name: String) -> GroupLink {
+    GroupLink {
+        name,
+        path: format!("{}{kind}/{}/", ctx.site.base_path, group.slug),
+        count: group.jobs.len(),
+    }
+}
+
+/// Links A to Z, case aside, then by case and path: a total order.
+fn sorted(mut links: Vec<GroupLink>) -> Vec<GroupLink> {
+    links.sort_by(by_name);
+    links
+}
+
+fn by_name(a: &GroupLink, b: &GroupLink) -> std::cmp::Ordering {
+    a.name
+        .to_lowercase()
+        .cmp(&b.name.to_lowercase())
+        .then_with(|| a.name.cmp(&b.name))
+        .then_with(|| a.path.cmp(&b.path))
+}
+
+/// A country in the locations index, with the pages of its cities and other places in it.
+#[derive(Serialize)]
+struct CountryLink {
+    #[serde(flatten)]
+    link: GroupLink,
+    places: Vec<GroupLink>,
+}
+
+/// The countries with their places, A to Z, and the places of no known country.
+fn countries_and_places<'a>(ctx: &Ctx<'a>) -> (Vec<CountryLink>, Vec<&'a Group>) {
+    let site = ctx.site;
+    let mut within: BTreeMap<&str, Vec<&Group>> = BTreeMap::new();
+    let mut elsewhere = Vec::new();
+    for group in site.locations.values() {
+        let page = site.location_pages.get(group.slug.as_str());
+        match page.and_then(|p| p.country.as_deref()) {
+            Some(country) => within.entry(country).or_default().push(group),
+            None => elsewhere.push(group),
+        }
+    }
+    // Under its country, a city goes by its own name ("Bengaluru").
+    let own_name = |g: &Group| {
+        let page = site.location_pages.get(g.slug.as_str());
+        page.map_or_else(|| g.name.clone(), |p| p.name.clone())
+    };
+    let mut countries: Vec<CountryLink> = site
+        .countries
+        .values()
+        .map(|country| CountryLink {
+            link: link(ctx, "locations", country, country.name.clone()),
+            places: within
+                .get(country.slug.as_str())
+                .map_or_else(Vec::new, |places| {
+                    let links = places
+                        .iter()
+                        .map(|g| link(ctx, "locations", g, own_name(g)));
+                    sorted(links.collect())
+                }),
         })
         .collect();
-    links.sort_by(|a, b| {
-        a.name
-            .to_lowercase()
-            .cmp(&b.name.to_lowercase())
-            .then_with(|| a.name.cmp(&b.name))
-    });
-    links
+    countries.sort_by(|a, b| by_name(&a.link, &b.link));
+    (countries, elsewhere)
 }
 
 /// Names under one letter from which an index shows letter headings.

@@ -17,6 +17,7 @@ mod feeds;
 mod groups;
 mod html;
 pub mod readme;
+mod redirects;
 pub mod search;
 pub mod sitemap;
 
@@ -183,6 +184,7 @@ pub const TARGETS: &[(&str, Target)] = &[
     ("feeds", feeds::render),
     ("aggregator", aggregator::render),
     ("sitemap", sitemap::render),
+    ("redirects", redirects::render),
     ("assets", assets::render),
     ("readme", readme::render),
     ("archive", archive::render),

@@ -290,9 +290,10 @@ pub(crate) mod tests {
         );
         // Every job with a word starting with k: job 0 (not in its title), job 1 (in it).
         assert_eq!(file(&index, "w/k.json"), serde_json::json!({"k": [0, 3]}));
+        // "München" as written, and the city's own name, "Munich".
         assert_eq!(
             file(&index, "w/mu.json"),
-            serde_json::json!({"munchen": [2]})
+            serde_json::json!({"munchen": [2], "munich": [2]})
         );
         assert_eq!(
             file(&index, "w/re.json"),

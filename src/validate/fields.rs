@@ -204,6 +204,19 @@ impl<'r, 'p> Fields<'r, 'p> {
         Some(clean)
     }
 
+    /// Text, or a list of text items (a job in several places): the items, at least one.
+    pub fn required_text_or_list(&mut self, key: &str) -> Option<Vec<String>> {
+        if !matches!(self.get(key), Some(Value::Array(_))) {
+            return self.required_text(key).map(|text| vec![text]);
+        }
+        let items = self.list(key)?;
+        if items.is_empty() {
+            self.error(key, format!("`{key}` is an empty list"));
+            return None;
+        }
+        Some(items)
+    }
+
     pub fn boolean(&mut self, key: &str) -> Option<bool> {
         match self.get(key)? {
             Value::Bool(b) => Some(*b),

@@ -106,7 +106,7 @@ fn key_pages_have_no_accessibility_violations() {
         "/companies/oracle/",
         "/locations/",
         "/locations/germany/",
-        "/locations/munchen-germany/",
+        "/locations/munich-germany/",
         "/skills/",
         "/types/remote/",
         "/404.html",

@@ -251,6 +251,7 @@ fn timings_name_every_stage_in_order() {
         "feeds",
         "aggregator",
         "sitemap",
+        "redirects",
         "assets",
         "readme",
         "archive",

@@ -274,7 +274,7 @@ fn every_group_has_its_pages_and_feeds() {
         "companies/oracle/index.html",
         "companies/oracle/rss.xml",
         "locations/germany/index.html",
-        "locations/munchen-germany/index.html",
+        "locations/munich-germany/index.html",
         "skills/java/index.html",
         "skills/java/rss.xml",
     ] {

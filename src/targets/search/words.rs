@@ -38,15 +38,18 @@ pub fn words(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The texts a query can find a job by: its title, then the others (company, location, country,
-/// workplace, skills).
+/// The texts a query can find a job by: its title, then the others (company, location, the
+/// countries and cities of its places, workplace, skills).
 fn job_texts(entry: &Entry) -> (&str, Vec<&str>) {
     let job = &entry.job;
     // Typing "remote" should find remote jobs whatever their location says.
     let workplace = (job.workplace != Workplace::OnSite).then(|| job.workplace.slug());
     let others = [job.company.as_str(), job.location.as_str()]
         .into_iter()
-        .chain(entry.place.country.map(|c| c.name))
+        .chain(entry.places.iter().flat_map(|p| {
+            let country = p.place.country.map(|c| c.name);
+            country.into_iter().chain(p.place.city.as_deref())
+        }))
         .chain(workplace)
         .chain(job.skills.iter().map(String::as_str))
         .collect();
