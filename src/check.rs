@@ -50,6 +50,7 @@ pub fn check(root: &Path, now: DateTime<Utc>, options: &CheckOptions) -> anyhow:
         Selection { now, drafts: true },
     );
     let mut problems = board.problems;
+    problems.extend(crate::report::all_expired(&board.config, &site));
     if options.google {
         problems.extend(google::missing(&board.config, &site));
     }
@@ -68,4 +69,22 @@ pub fn check(root: &Path, now: DateTime<Utc>, options: &CheckOptions) -> anyhow:
         problems,
         stages: Vec::new(),
     })
+}
+
+/// `jobsmith check --report`: what the data is like (`report::Report`). The board is read as
+/// `build --skip-invalid` reads it, so that a few broken records do not hide the rest: the report
+/// is of the jobs that would be built, drafts included.
+pub fn check_report(root: &Path, now: DateTime<Utc>) -> anyhow::Result<crate::report::Report> {
+    let board = read_board(root, None, true)?;
+    let site = Site::new(
+        &board.config,
+        board.valid.jobs,
+        board.valid.companies,
+        Selection { now, drafts: true },
+    );
+    Ok(crate::report::report(
+        &board.config,
+        &site,
+        &board.valid.duplicates,
+    ))
 }

@@ -35,6 +35,7 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ),
     ("readme.footer", "string (markdown)", "\"\""),
     ("readme.trending_skills", "integer", "5"),
+    ("readme.skills_case", "\"lower\" or \"names\"", "\"lower\""),
     ("readme.utm.source", "string", "none"),
     ("readme.utm.medium", "string", "none"),
     ("readme.utm.campaign", "string", "none"),
@@ -49,6 +50,11 @@ pub const KEYS: &[(&str, &str, &str)] = &[
     ("feeds.aggregator.output", "string", "\"feeds/indeed.xml\""),
     ("skills.extra", "array of strings", "[]"),
     ("dataset.duplicates", "\"warn\" or \"error\"", "\"warn\""),
+    (
+        "dataset.remote_from",
+        "string or array of strings",
+        "[] (remote jobs say where, or nothing is said)",
+    ),
     ("sources.kind", "string", "required in each [[sources]]"),
     ("sources.board", "string", "required in each [[sources]]"),
     (
@@ -72,6 +78,9 @@ pub struct Config {
     pub language: String,
     pub per_page: usize,
     pub expire_after_days: u32,
+    /// The line of `expire_after_days` in the file (1 when it is not there), for messages.
+    #[serde(skip)]
+    pub expire_after_days_line: usize,
     /// Jobs posted within this many days (of the build clock) carry a "new" badge.
     pub new_days: u32,
     pub minify: bool,
@@ -117,7 +126,21 @@ pub struct Readme {
     pub intro: Option<String>,
     pub footer: String,
     pub trending_skills: usize,
+    /// How the trending line writes skills: `lower` words ("nodejs"), or the names the site
+    /// shows ("Node.js").
+    pub skills_case: SkillsCase,
     pub utm: Utm,
+}
+
+/// `readme.skills_case`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SkillsCase {
+    /// Lowercase words, as the published boards print them: "python, nodejs".
+    #[default]
+    Lower,
+    /// The names the site shows: "Python, Node.js".
+    Names,
 }
 
 /// `[readme.utm]`: tracking parameters added to job links in the README and archive.
@@ -182,6 +205,27 @@ pub struct Skills {
 pub struct DatasetRules {
     /// Two records of one job (same identity): a warning, or an error.
     pub duplicates: Severity,
+    /// Countries or regions applicants to a remote job may live in, when the job's data names
+    /// no place (`crate::eligibility`).
+    #[serde(deserialize_with = "one_or_many")]
+    pub remote_from: Vec<String>,
+}
+
+/// A string, or an array of strings.
+fn one_or_many<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum OneOrMany {
+        One(String),
+        Many(Vec<String>),
+    }
+    match OneOrMany::deserialize(deserializer) {
+        Ok(OneOrMany::One(one)) => Ok(vec![one]),
+        Ok(OneOrMany::Many(many)) => Ok(many),
+        Err(_) => Err(serde::de::Error::custom(
+            "expected a string or an array of strings",
+        )),
+    }
 }
 
 /// `warn` or `error`.
@@ -202,6 +246,7 @@ impl Default for Config {
             language: "en".into(),
             per_page: 50,
             expire_after_days: 45,
+            expire_after_days_line: 1,
             new_days: 3,
             minify: true,
             categories: Vec::new(),
@@ -227,6 +272,7 @@ impl Default for Readme {
             intro: None,
             footer: String::new(),
             trending_skills: 5,
+            skills_case: SkillsCase::default(),
             utm: Utm::default(),
         }
     }
@@ -296,8 +342,26 @@ pub fn parse(text: &str) -> (Option<Config>, Vec<Problem>) {
             return (None, problems);
         }
     };
-    let config = check(config, text, &table, &mut problems);
+    let config = check(config, text, &table, &mut problems).map(|config| Config {
+        expire_after_days_line: key_line(text, "expire_after_days"),
+        ..config
+    });
+    if let Some(config) = &config {
+        warn_unknown_areas(config, text, &mut problems);
+    }
     (config, problems)
+}
+
+/// A warning for each name of `[dataset] remote_from` that is no country or region jobsmith
+/// knows.
+fn warn_unknown_areas(config: &Config, text: &str, problems: &mut Vec<Problem>) {
+    for name in &config.dataset.remote_from {
+        if let crate::eligibility::Area::Unknown(name) = crate::eligibility::Area::read(name) {
+            let line = table_key_line(text, "dataset", "remote_from");
+            let message = crate::eligibility::unknown_message("dataset.remote_from", &name);
+            problems.push(Problem::warning(FILE_NAME, line, 1, message));
+        }
+    }
 }
 
 fn check(

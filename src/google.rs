@@ -55,20 +55,29 @@ fn lacking(config: &Config, entry: &Entry) -> Vec<(&'static str, &'static str)> 
             "`hiringOrganization.sameAs`: give the job a `company_url`",
         ));
     }
-    if entry.place().country.is_none() {
-        found.push(if job.workplace == Workplace::Remote {
-            (
+    if job.workplace == Workplace::Remote {
+        if !says_where_applicants_live(entry) {
+            found.push((
                 RECOMMENDS,
-                "`applicantLocationRequirements`: name the country people may work from in `location`",
-            )
-        } else {
-            (
-                RECOMMENDS,
-                "`jobLocation.address.addressCountry`: name the country in `location`",
-            )
-        });
+                "`applicantLocationRequirements`: say where applicants may live, in the job's `remote_from` (or the board's `[dataset] remote_from`, or a country in `location`)",
+            ));
+        }
+    } else if entry.place().country.is_none() {
+        found.push((
+            RECOMMENDS,
+            "`jobLocation.address.addressCountry`: name the country in `location`",
+        ));
     }
     found
+}
+
+/// Whether a remote job says where its applicants may live, anywhere included.
+fn says_where_applicants_live(entry: &Entry) -> bool {
+    use crate::eligibility::Area;
+    entry
+        .eligibility
+        .as_ref()
+        .is_some_and(|e| e.areas.iter().any(|a| !matches!(a, Area::Unknown(_))))
 }
 
 const REQUIRES: &str = "requires";

@@ -202,11 +202,20 @@ pub struct Job {
     pub salary: Option<Salary>,
     /// Skills as given, or recognised in the title and description.
     pub skills: Vec<String>,
+    /// Whether `skills` are the job's own list (else recognised in its title and description).
+    pub skills_listed: bool,
+    /// Of recognised skills, those named in the description: bit `i` for `skills[i]` (the README's
+    /// trending line counts skills from descriptions, and `MAX_SKILLS` fits in the bits).
+    pub description_skills: u64,
     pub categories: Vec<String>,
     pub draft: bool,
     /// Whether the job is applied for on the board's own page (`direct_apply`; Google's
     /// `directApply`), not on another site.
     pub direct_apply: bool,
+    /// Countries or regions applicants may live in (`remote_from`), in the order given.
+    pub remote_from: Vec<crate::eligibility::Area>,
+    /// Whether the employer sponsors work visas (`visa_sponsorship`), when the job says.
+    pub visa_sponsorship: Option<bool>,
     /// The description as written (markdown).
     pub description: String,
     pub origin: Origin,
@@ -233,9 +242,13 @@ impl Hash for Job {
             valid_through,
             salary,
             skills,
+            skills_listed,
+            description_skills,
             categories,
             draft,
             direct_apply,
+            remote_from,
+            visa_sponsorship,
             description,
             origin,
         } = self;
@@ -244,6 +257,13 @@ impl Hash for Job {
         (date, posted, url, workplace, employment, valid_through).hash(state);
         salary.as_ref().map(Salary::hash_key).hash(state);
         (skills, categories, draft, direct_apply, description, origin).hash(state);
+        (
+            skills_listed,
+            description_skills,
+            remote_from,
+            visa_sponsorship,
+        )
+            .hash(state);
     }
 }
 

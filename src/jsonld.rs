@@ -7,7 +7,8 @@
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
-use crate::job::{Period, Workplace};
+use crate::eligibility::Area;
+use crate::job::{Period, Salary, Workplace};
 use crate::locations::Placed;
 use crate::site::Entry;
 use crate::text::escape_html;
@@ -27,36 +28,18 @@ pub fn job_posting(entry: &Entry, description_html: &str, expire_after_days: u32
     } else {
         description_html
     };
-    let (job_location, job_location_type, applicant_location_requirements) = location(entry);
+    let (job_location, job_location_type) = location(entry);
     let posting = Posting {
         context: "https://schema.org/",
         kind: "JobPosting",
-        applicant_location_requirements,
-        base_salary: job.salary.as_ref().map(|salary| {
-            let (min_value, max_value, value) = match (salary.min, salary.max) {
-                (Some(min), Some(max)) if min < max => (Some(min), Some(max), None),
-                (Some(one), _) | (None, Some(one)) => (None, None, Some(one)),
-                (None, None) => (None, None, None),
-            };
-            MonetaryAmount {
-                kind: "MonetaryAmount",
-                currency: &salary.currency,
-                value: QuantitativeValue {
-                    kind: "QuantitativeValue",
-                    max_value,
-                    min_value,
-                    unit_text: match salary.period {
-                        Period::Year => "YEAR",
-                        Period::Month => "MONTH",
-                        Period::Hour => "HOUR",
-                    },
-                    value,
-                },
-            }
-        }),
+        applicant_location_requirements: applicant_areas(entry),
+        base_salary: job.salary.as_ref().map(base_salary),
         date_posted: crate::date::iso(job.date),
         direct_apply: job.direct_apply,
         description,
+        eligibility_to_work_requirement: job
+            .visa_sponsorship
+            .map(crate::eligibility::visa_requirement),
         employment_type: job.employment.map(|e| e.schema_org()),
         hiring_organization: Organization {
             kind: "Organization",
@@ -75,6 +58,30 @@ pub fn job_posting(entry: &Entry, description_html: &str, expire_after_days: u32
             .map(|through| format!("{}T23:59:59Z", crate::date::iso(through))),
     };
     script_safe(&posting)
+}
+
+/// The `baseSalary` of a salary: a range, or one figure.
+fn base_salary(salary: &Salary) -> MonetaryAmount<'_> {
+    let (min_value, max_value, value) = match (salary.min, salary.max) {
+        (Some(min), Some(max)) if min < max => (Some(min), Some(max), None),
+        (Some(one), _) | (None, Some(one)) => (None, None, Some(one)),
+        (None, None) => (None, None, None),
+    };
+    MonetaryAmount {
+        kind: "MonetaryAmount",
+        currency: &salary.currency,
+        value: QuantitativeValue {
+            kind: "QuantitativeValue",
+            max_value,
+            min_value,
+            unit_text: match salary.period {
+                Period::Year => "YEAR",
+                Period::Month => "MONTH",
+                Period::Hour => "HOUR",
+            },
+            value,
+        },
+    }
 }
 
 /// `value` as JSON that cannot end its `<script>` element or be read as markup: `<`, `>` and
@@ -100,7 +107,7 @@ struct Posting<'a> {
         rename = "applicantLocationRequirements",
         skip_serializing_if = "Option::is_none"
     )]
-    applicant_location_requirements: Option<Named<'a>>,
+    applicant_location_requirements: Option<OneOrMany<Named<'a>>>,
     #[serde(rename = "baseSalary", skip_serializing_if = "Option::is_none")]
     base_salary: Option<MonetaryAmount<'a>>,
     #[serde(rename = "datePosted")]
@@ -108,6 +115,11 @@ struct Posting<'a> {
     #[serde(rename = "directApply")]
     direct_apply: bool,
     description: &'a str,
+    #[serde(
+        rename = "eligibilityToWorkRequirement",
+        skip_serializing_if = "Option::is_none"
+    )]
+    eligibility_to_work_requirement: Option<&'static str>,
     #[serde(rename = "employmentType", skip_serializing_if = "Option::is_none")]
     employment_type: Option<&'static str>,
     #[serde(rename = "hiringOrganization")]
@@ -168,7 +180,8 @@ struct QuantitativeValue {
     value: Option<f64>,
 }
 
-/// One value, or a list of them where there are several (`jobLocation` of a job in two cities).
+/// One value, or a list of them where there are several (`jobLocation` of a job in two cities,
+/// `applicantLocationRequirements` of a job open to two countries).
 #[derive(Serialize)]
 #[serde(untagged)]
 enum OneOrMany<T> {
@@ -195,29 +208,48 @@ struct Address<'a> {
     address_region: Option<&'a str>,
 }
 
-/// Where the job is: an address, or for remote jobs the telecommute type and the country asked
-/// for (as `jobLocation`, `jobLocationType`, `applicantLocationRequirements`).
-fn location(
-    entry: &Entry,
-) -> (
-    Option<OneOrMany<JobLocation<'_>>>,
-    Option<&'static str>,
-    Option<Named<'_>>,
-) {
-    let place = entry.place();
+/// Where a remote job's applicants may live (`crate::eligibility`): each country a `Country`,
+/// each region an `AdministrativeArea`. Nothing when they may live anywhere, when nothing says
+/// where, or for a job that is not remote (Google reads it for telecommute jobs only).
+fn applicant_areas(entry: &Entry) -> Option<OneOrMany<Named<'_>>> {
+    let eligibility = entry.eligibility.as_ref()?;
+    if entry.job.workplace != Workplace::Remote || eligibility.anywhere() {
+        return None;
+    }
+    let mut named: Vec<Named> = eligibility
+        .areas
+        .iter()
+        .filter_map(|area| match area {
+            Area::Country(country) => Some(Named {
+                kind: "Country",
+                name: country.name,
+            }),
+            Area::Region(name) => Some(Named {
+                kind: "AdministrativeArea",
+                name,
+            }),
+            Area::Anywhere | Area::Unknown(_) => None,
+        })
+        .collect();
+    match named.len() {
+        0 => None,
+        1 => named.pop().map(OneOrMany::One),
+        _ => Some(OneOrMany::Many(named)),
+    }
+}
+
+/// Where the job is: its places' addresses, or for remote jobs the telecommute type (as
+/// `jobLocation`, `jobLocationType`).
+fn location(entry: &Entry) -> (Option<OneOrMany<JobLocation<'_>>>, Option<&'static str>) {
     if entry.job.workplace == Workplace::Remote {
-        let country = place.country.map(|country| Named {
-            kind: "Country",
-            name: country.name,
-        });
-        return (None, Some("TELECOMMUTE"), country);
+        return (None, Some("TELECOMMUTE"));
     }
     let mut places: Vec<JobLocation> = entry.places.iter().map(job_location).collect();
     let location = match places.len() {
         1 => places.pop().map(OneOrMany::One),
         _ => Some(OneOrMany::Many(places)),
     };
-    (location, None, None)
+    (location, None)
 }
 
 /// The `Place` of one of a job's places: its address, or the text as written when nothing of

@@ -8,7 +8,8 @@
 //!
 //! The clock is an input: nothing here reads the system time.
 //!
-//! The API is what the `jobsmith` binary uses: [`build`] and [`check`] with their options, the
+//! The API is what the `jobsmith` binary uses: [`build`] and [`check`] with their options
+//! ([`check_report`] and [`report`] for `check --report`), the
 //! commands that are not builds ([`import`], [`fetch`], [`ping`], [`scaffold`], [`serve`]), and
 //! [`outcome`] for what they report. [`internals`] is for jobsmith's own tests, examples and
 //! benchmarks only, and changes without notice.
@@ -18,6 +19,7 @@ mod check;
 mod config;
 mod country;
 mod date;
+mod eligibility;
 pub mod fetch;
 mod gazetteer;
 mod google;
@@ -40,6 +42,7 @@ mod problem;
 mod progress;
 mod readme;
 mod render;
+mod report;
 pub mod scaffold;
 #[cfg(feature = "serve")]
 pub mod serve;

@@ -4,9 +4,11 @@
 use std::time::{Duration, Instant};
 
 pub use crate::annotate::{Format, github, json};
+pub use crate::check::check_report;
 pub use crate::problem::{BadInput, InvalidInput, Problem, Severity};
 pub use crate::progress::{Progress, Snapshot};
 pub use crate::render::TemplateError;
+pub use crate::report::Report;
 
 /// What a build or check did.
 #[derive(Debug, Default)]

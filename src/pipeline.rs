@@ -239,6 +239,7 @@ pub fn render_board(
         Site::new(&config, valid.jobs, valid.companies, selection)
     });
     let mut problems = problems;
+    problems.extend(crate::report::all_expired(&config, &site));
     problems.extend(targets::combos::warnings(&site, &config.feeds.combinations));
     let existing_readme = read_existing_readme(&options.root, &config)?;
     let inputs = Inputs {

@@ -8,8 +8,10 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::config::{Config, Utm};
+use crate::config::{Config, SkillsCase, Utm};
+use crate::job::Job;
 use crate::site::{Entry, Site};
+use crate::skills::SkillMatcher;
 use crate::table::{escape_cell, link_cell};
 use crate::view::short_amount;
 
@@ -188,19 +190,96 @@ pub fn median_salary(site: &Site) -> Option<String> {
     Some(format!("{} {currency}", short_amount(median)))
 }
 
-/// The most frequent skills of current jobs, most frequent first, ties by name.
-pub fn trending_skills(site: &Site, count: usize) -> Vec<String> {
-    let mut groups: Vec<(&str, usize)> = site
-        .skills
-        .values()
-        .map(|g| (g.name.as_str(), g.jobs.len()))
-        .collect();
-    groups.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    groups
+/// The trending-skills line: its skills and the note that says where they came from.
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Trending {
+    pub skills: Vec<String>,
+    /// "Skills are identified from job descriptions and may vary", as the published boards say
+    /// it when that is where they came from.
+    pub note: String,
+}
+
+/// Where a job's skills for the trending line came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum SkillSource {
+    Listed,
+    Descriptions,
+    Titles,
+}
+
+/// The `count` skills most current jobs have, most frequent first, ties by name: a job's own
+/// `skills` list where it gives one, else the skills named in its description where it has
+/// one, else those named in its title. Printed as words ("nodejs") or as the site names them
+/// ("Node.js"), as `case` says.
+pub fn trending_skills(
+    site: &Site,
+    count: usize,
+    matcher: &SkillMatcher,
+    case: SkillsCase,
+) -> Trending {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    let mut sources: Vec<SkillSource> = Vec::new();
+    for entry in site.current_jobs() {
+        let (from, skills) = job_skills(&entry.job);
+        let mut any = false;
+        for skill in skills {
+            *counts.entry(skill).or_default() += 1;
+            any = true;
+        }
+        if any && !sources.contains(&from) {
+            sources.push(from);
+        }
+    }
+    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let skills = ranked
         .into_iter()
         .take(count)
-        .map(|(name, _)| name.to_string())
-        .collect()
+        .map(|(name, _)| match case {
+            SkillsCase::Lower => matcher.word(name),
+            SkillsCase::Names => name.to_string(),
+        })
+        .collect();
+    Trending {
+        skills,
+        note: note(&sources),
+    }
+}
+
+/// One job's skills for the trending line, and where they came from.
+fn job_skills(job: &Job) -> (SkillSource, impl Iterator<Item = &str>) {
+    let from = if job.skills_listed {
+        SkillSource::Listed
+    } else if !crate::text::is_blank(&job.description) {
+        SkillSource::Descriptions
+    } else {
+        SkillSource::Titles
+    };
+    let skills = job.skills.iter().enumerate().filter_map(move |(i, skill)| {
+        let counted =
+            from != SkillSource::Descriptions || (i < 64 && job.description_skills & (1 << i) != 0);
+        counted.then_some(skill.as_str())
+    });
+    (from, skills)
+}
+
+/// The note under the trending line, saying where its skills came from.
+fn note(sources: &[SkillSource]) -> String {
+    let has = |from| sources.contains(&from);
+    let identified = match (has(SkillSource::Descriptions), has(SkillSource::Titles)) {
+        (true, true) => Some("identified from job descriptions (titles where there is none)"),
+        (true, false) => Some("identified from job descriptions"),
+        (false, true) => Some("identified from job titles"),
+        (false, false) => None,
+    };
+    match (has(SkillSource::Listed), identified) {
+        (true, Some(identified)) => {
+            format!("Skills are as the jobs list them, or {identified}, and may vary")
+        }
+        (true, None) => "Skills are as the jobs list them".to_string(),
+        (false, Some(identified)) => format!("Skills are {identified} and may vary"),
+        (false, None) => String::new(),
+    }
 }
 
 /// "Oct 22, 2025 at 20:30 UTC", as the published boards' "Last updated" line has it.
@@ -223,6 +302,25 @@ mod tests {
             medium: Some("repo".into()),
             campaign: Some("x y".into()),
         }
+    }
+
+    #[test]
+    fn the_skills_note_says_where_the_skills_came_from() {
+        use SkillSource::{Descriptions, Listed, Titles};
+        assert_eq!(
+            note(&[Descriptions]),
+            "Skills are identified from job descriptions and may vary"
+        );
+        assert_eq!(
+            note(&[Titles, Descriptions]),
+            "Skills are identified from job descriptions (titles where there is none) and may vary"
+        );
+        assert_eq!(note(&[Listed]), "Skills are as the jobs list them");
+        assert_eq!(
+            note(&[Listed, Titles]),
+            "Skills are as the jobs list them, or identified from job titles, and may vary"
+        );
+        assert_eq!(note(&[]), "");
     }
 
     #[test]

@@ -38,6 +38,8 @@ pub struct Entry {
     pub country: Option<Arc<str>>,
     /// Slugs of the job's skills, in the job's order.
     pub skills: Vec<Arc<str>>,
+    /// Where applicants may live, when the job, its location or the board says.
+    pub eligibility: Option<crate::eligibility::Eligibility>,
 }
 
 impl Entry {
@@ -149,49 +151,9 @@ impl Site {
         companies: Vec<Company>,
         selection: Selection,
     ) -> Site {
-        let today = selection.now.date_naive();
-        let mut jobs: Vec<Arc<Job>> = jobs
-            .into_iter()
-            .filter(|job| selection.drafts || !job.draft)
-            .filter(|job| in_categories(job, &config.categories))
-            .collect();
-        // A stable sort keeps the dataset order among jobs of the same date.
-        jobs.sort_by_key(|job| std::cmp::Reverse(job.date));
+        let jobs = selected(config, jobs, selection);
         let located = Locations::new(&jobs);
-        let old_locations = match config.site.keep_old_location_urls {
-            true => crate::locations::old_slugs(&jobs),
-            false => BTreeMap::new(),
-        };
-        let slugs = Slugs::new(&jobs);
-        // Slugs are made side by side; only making them distinct follows the jobs' order.
-        let mut job_slugs = Slugger::new();
-        let entry_slugs: Vec<String> = jobs
-            .par_iter()
-            .map(|job| slugify(&job.handle))
-            .collect::<Vec<_>>()
-            .into_iter()
-            .map(|slug| job_slugs.claim(slug))
-            .collect();
-        let old_pages: HashMap<&str, Arc<str>> = jobs
-            .iter()
-            .zip(&located.per_job)
-            .map(|(job, placed)| (job.location.as_str(), placed[0].page.clone()))
-            .collect();
-        let entries: Vec<Entry> = jobs
-            .par_iter()
-            .zip(&located.per_job)
-            .zip(entry_slugs)
-            .map(|((job, places), slug)| Entry {
-                slug,
-                expired: is_expired(job, today, config.expire_after_days),
-                company: slugs.companies[&job.company].clone(),
-                location: places[0].page.clone(),
-                country: places[0].country.clone(),
-                skills: job.skills.iter().map(|s| slugs.skills[s].clone()).collect(),
-                places: places.clone(),
-                job: job.clone(),
-            })
-            .collect();
+        let entries = entries(config, &jobs, &located, selection.now.date_naive());
         let current: Vec<usize> = (0..entries.len())
             .filter(|&i| !entries[i].expired)
             .collect();
@@ -211,15 +173,7 @@ impl Site {
             },
         );
         let past = PastGroups::new(&entries, &companies_by, &locations, &countries, &skills);
-        let old_locations = old_locations
-            .into_iter()
-            .filter(|(old, _)| {
-                !countries.contains_key(old)
-                    && !located.pages.contains_key(old.as_str())
-                    && !located.countries.values().any(|c| **c == **old)
-            })
-            .filter_map(|(old, string)| Some((old, old_pages.get(string.as_str())?.clone())))
-            .collect();
+        let old_locations = old_location_pages(config, &jobs, &located, &countries);
         Site {
             now: selection.now,
             base_path: base_path(&config.base_url),
@@ -230,18 +184,7 @@ impl Site {
             location_pages: located.pages,
             old_locations,
             skills,
-            types: Workplace::ALL
-                .iter()
-                .map(|w| Group {
-                    slug: w.slug().to_string(),
-                    name: w.label().to_string(),
-                    jobs: current
-                        .iter()
-                        .copied()
-                        .filter(|&i| entries[i].job.workplace == *w)
-                        .collect(),
-                })
-                .collect(),
+            types: workplace_groups(&entries, &current),
             profiles: companies.into_iter().map(|c| (c.slug.clone(), c)).collect(),
             entries,
             current,
@@ -459,6 +402,108 @@ pub fn page_dir(number: usize) -> String {
     } else {
         format!("page/{number}/")
     }
+}
+
+/// The jobs a build shows (drafts only when asked, only the board's categories), newest first.
+fn selected(config: &Config, jobs: Vec<Arc<Job>>, selection: Selection) -> Vec<Arc<Job>> {
+    let mut jobs: Vec<Arc<Job>> = jobs
+        .into_iter()
+        .filter(|job| selection.drafts || !job.draft)
+        .filter(|job| in_categories(job, &config.categories))
+        .collect();
+    // A stable sort keeps the dataset order among jobs of the same date.
+    jobs.sort_by_key(|job| std::cmp::Reverse(job.date));
+    jobs
+}
+
+/// One entry per job, in the jobs' order, with its slug, places, groups and eligibility.
+fn entries(
+    config: &Config,
+    jobs: &[Arc<Job>],
+    located: &Locations,
+    today: NaiveDate,
+) -> Vec<Entry> {
+    let board_areas = crate::eligibility::read_areas(&config.dataset.remote_from);
+    let slugs = Slugs::new(jobs);
+    // Slugs are made side by side; only making them distinct follows the jobs' order.
+    let mut job_slugs = Slugger::new();
+    let entry_slugs: Vec<String> = jobs
+        .par_iter()
+        .map(|job| slugify(&job.handle))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|slug| job_slugs.claim(slug))
+        .collect();
+    jobs.par_iter()
+        .zip(&located.per_job)
+        .zip(entry_slugs)
+        .map(|((job, places), slug)| Entry {
+            slug,
+            expired: is_expired(job, today, config.expire_after_days),
+            company: slugs.companies[&job.company].clone(),
+            location: places[0].page.clone(),
+            country: places[0].country.clone(),
+            skills: job.skills.iter().map(|s| slugs.skills[s].clone()).collect(),
+            eligibility: resolve_eligibility(job, places, &board_areas),
+            places: places.clone(),
+            job: job.clone(),
+        })
+        .collect()
+}
+
+/// With `[site] keep_old_location_urls`: each old raw-string location slug that no page uses
+/// now, with the page its jobs moved to.
+fn old_location_pages(
+    config: &Config,
+    jobs: &[Arc<Job>],
+    located: &Locations,
+    countries: &BTreeMap<String, Group>,
+) -> BTreeMap<String, Arc<str>> {
+    if !config.site.keep_old_location_urls {
+        return BTreeMap::new();
+    }
+    let old_pages: HashMap<&str, Arc<str>> = jobs
+        .iter()
+        .zip(&located.per_job)
+        .map(|(job, placed)| (job.location.as_str(), placed[0].page.clone()))
+        .collect();
+    crate::locations::old_slugs(jobs)
+        .into_iter()
+        .filter(|(old, _)| {
+            !countries.contains_key(old)
+                && !located.pages.contains_key(old.as_str())
+                && !located.countries.values().any(|c| **c == **old)
+        })
+        .filter_map(|(old, string)| Some((old, old_pages.get(string.as_str())?.clone())))
+        .collect()
+}
+
+/// The current jobs of each workplace type, in `Workplace::ALL`'s order.
+fn workplace_groups(entries: &[Entry], current: &[usize]) -> Vec<Group> {
+    Workplace::ALL
+        .iter()
+        .map(|w| Group {
+            slug: w.slug().to_string(),
+            name: w.label().to_string(),
+            jobs: current
+                .iter()
+                .copied()
+                .filter(|&i| entries[i].job.workplace == *w)
+                .collect(),
+        })
+        .collect()
+}
+
+/// Where applicants to `job` may live: see `eligibility::resolve`, with the countries of all its
+/// places.
+fn resolve_eligibility(
+    job: &Job,
+    places: &[crate::locations::Placed],
+    board: &[crate::eligibility::Area],
+) -> Option<crate::eligibility::Eligibility> {
+    let countries: Vec<crate::country::Country> =
+        places.iter().filter_map(|p| p.place.country).collect();
+    crate::eligibility::resolve(job, &countries, board)
 }
 
 #[cfg(test)]

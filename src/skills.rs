@@ -5,13 +5,14 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-/// Built-in skills: the name shown, then the lowercase spellings that name it.
+/// Built-in skills: the name shown, then the lowercase spellings that name it. The first spelling
+/// is the skill's word, as the README's trending line prints it by default ("nodejs").
 const BUILT_IN: &[(&str, &[&str])] = &[
     ("Python", &["python", "django", "flask", "fastapi"]),
     ("Java", &["java"]),
     ("JavaScript", &["javascript", "ecmascript"]),
     ("TypeScript", &["typescript"]),
-    ("Node.js", &["node.js", "nodejs", "node js"]),
+    ("Node.js", &["nodejs", "node.js", "node js"]),
     ("React", &["react", "react.js", "reactjs"]),
     ("Angular", &["angular", "angularjs"]),
     ("Vue", &["vue", "vue.js", "vuejs"]),
@@ -56,7 +57,7 @@ const BUILT_IN: &[(&str, &[&str])] = &[
     ("DevOps", &["devops"]),
     ("HTML", &["html", "html5"]),
     ("CSS", &["css", "css3", "tailwind"]),
-    ("Next.js", &["next.js", "nextjs"]),
+    ("Next.js", &["nextjs", "next.js"]),
     ("Flutter", &["flutter"]),
     ("Elasticsearch", &["elasticsearch"]),
 ];
@@ -66,6 +67,8 @@ pub struct SkillMatcher {
     names: Vec<String>,
     /// For each pattern, the index of its skill in `names`.
     owners: Vec<usize>,
+    /// Each pattern's text, in the order of `owners`.
+    spellings: Vec<String>,
     automaton: Option<AhoCorasick>,
 }
 
@@ -95,6 +98,7 @@ impl SkillMatcher {
         SkillMatcher {
             names,
             owners,
+            spellings: patterns,
             automaton,
         }
     }
@@ -114,6 +118,16 @@ impl SkillMatcher {
             }
         }
         found.into_iter().map(|i| self.names[i].clone()).collect()
+    }
+
+    /// The lowercase word of a skill name, as the published boards print it: a built-in skill's
+    /// first spelling ("Node.js" gives "nodejs"), else the name in lower case.
+    pub fn word(&self, name: &str) -> String {
+        self.owners
+            .iter()
+            .position(|&owner| self.names[owner].eq_ignore_ascii_case(name))
+            .and_then(|pattern| self.spellings.get(pattern))
+            .map_or_else(|| name.to_lowercase(), Clone::clone)
     }
 
     /// The canonical name of a listed skill when it is a known spelling ("java" gives "Java").
@@ -154,6 +168,16 @@ mod tests {
     fn extra_skills_extend_the_list() {
         let m = SkillMatcher::new(&["Zig".to_string()]);
         assert_eq!(m.recognise("Zig and Python", ""), ["Zig", "Python"]);
+    }
+
+    #[test]
+    fn words_are_the_first_spelling_or_the_name_in_lower_case() {
+        let m = SkillMatcher::new(&["GraphQL Federation".to_string()]);
+        assert_eq!(m.word("Node.js"), "nodejs");
+        assert_eq!(m.word("Python"), "python");
+        assert_eq!(m.word("REST API"), "rest api");
+        assert_eq!(m.word("GraphQL Federation"), "graphql federation");
+        assert_eq!(m.word("Not A Known Skill"), "not a known skill");
     }
 
     #[test]

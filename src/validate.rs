@@ -15,6 +15,7 @@ use rayon::prelude::*;
 use serde_json::Value;
 
 use crate::date::Posted;
+use crate::eligibility::Area;
 use crate::job::{Job, Origin, Workplace};
 use crate::load::{Kind, Record};
 use crate::problem::Problem;
@@ -40,6 +41,8 @@ pub const JOB_KEYS: &[&str] = &[
     "categories",
     "draft",
     "direct_apply",
+    "remote_from",
+    "visa_sponsorship",
     "description",
 ];
 
@@ -218,6 +221,8 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
     let categories = f.list("categories");
     let draft = f.boolean("draft");
     let direct_apply = f.boolean("direct_apply");
+    let remote_from = f.list("remote_from");
+    let visa_sponsorship = f.boolean("visa_sponsorship");
     let description = f.description();
     if f.failed() {
         return None;
@@ -229,22 +234,10 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
         (None, _) => format!("{company} {title}"),
     };
     let id = given_id.unwrap_or_else(|| default_id(record));
-    let skills = match listed_skills {
-        Some(list) if !list.is_empty() => {
-            let mut named: Vec<String> = Vec::with_capacity(list.len());
-            for skill in list {
-                let name = skills
-                    .canonical(&skill)
-                    .map_or(skill.clone(), str::to_string);
-                if !named.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
-                    named.push(name);
-                }
-            }
-            named
-        }
-        _ => skills.recognise(&title, &description),
-    };
-    let skills = capped_skills(record, skills, problems);
+    let texts = (title.as_str(), description.as_str());
+    let (skills, skills_listed, description_skills) =
+        job_skills(record, listed_skills, skills, texts, problems);
+    let remote_from = remote_areas(record, &remote_from.unwrap_or_default(), problems);
     Some(Job {
         id,
         handle,
@@ -261,9 +254,13 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
         valid_through,
         salary,
         skills,
+        skills_listed,
+        description_skills,
         categories: categories.unwrap_or_default(),
         draft: draft.unwrap_or(false),
         direct_apply: direct_apply.unwrap_or(false),
+        remote_from,
+        visa_sponsorship,
         description,
         origin: Origin {
             path: record.path.clone(),
@@ -271,6 +268,45 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
             column: record.column,
         },
     })
+}
+
+/// A job's skills: its own list (known spellings named as the built-in list names them), else
+/// those recognised in its `(title, description)`; whether they are its own list; and which of
+/// the recognised ones the description names (bit `i` for `skills[i]`).
+fn job_skills(
+    record: &Record,
+    listed: Option<Vec<String>>,
+    matcher: &SkillMatcher,
+    (title, description): (&str, &str),
+    problems: &mut Vec<Problem>,
+) -> (Vec<String>, bool, u64) {
+    if let Some(list) = listed.filter(|list| !list.is_empty()) {
+        let mut named: Vec<String> = Vec::with_capacity(list.len());
+        for skill in list {
+            let name = matcher
+                .canonical(&skill)
+                .map_or(skill.clone(), str::to_string);
+            if !named.iter().any(|n| n.eq_ignore_ascii_case(&name)) {
+                named.push(name);
+            }
+        }
+        return (capped_skills(record, named, problems), true, 0);
+    }
+    // In the order they first appear, the title's first: as `recognise(title, description)`.
+    let mut skills = matcher.recognise(title, "");
+    let in_description = matcher.recognise("", description);
+    for skill in &in_description {
+        if !skills.contains(skill) {
+            skills.push(skill.clone());
+        }
+    }
+    let skills = capped_skills(record, skills, problems);
+    let bits = skills
+        .iter()
+        .enumerate()
+        .filter(|(i, skill)| *i < 64 && in_description.contains(skill))
+        .fold(0u64, |bits, (i, _)| bits | 1 << i);
+    (skills, false, bits)
 }
 
 /// Most skills one job keeps: each skill of a job is a page, and every skill page lists the
@@ -298,6 +334,35 @@ fn capped_skills(
         skills.truncate(MAX_SKILLS);
     }
     skills
+}
+
+/// Most names one job's `remote_from` keeps: the job page lists them all, and a country list of
+/// the whole world is 250 names.
+pub const MAX_AREAS: usize = 300;
+
+/// The areas of a job's `remote_from`, with a warning at its line for each name that is no
+/// country or region jobsmith knows (and when there are more than `MAX_AREAS`).
+fn remote_areas(record: &Record, names: &[String], problems: &mut Vec<Problem>) -> Vec<Area> {
+    let line = record.line_of("remote_from");
+    let names = match names.len() > MAX_AREAS {
+        true => {
+            let message = format!(
+                "`remote_from` names {} places; only the first {MAX_AREAS} are kept",
+                names.len()
+            );
+            problems.push(Problem::warning(&record.path, line, 1, message));
+            &names[..MAX_AREAS]
+        }
+        false => names,
+    };
+    let areas = crate::eligibility::read_areas(names);
+    for area in &areas {
+        if let Area::Unknown(name) = area {
+            let message = crate::eligibility::unknown_message("remote_from", name);
+            problems.push(Problem::warning(&record.path, line, 1, message));
+        }
+    }
+    areas
 }
 
 /// The id of a job that names none: its file path under `content/jobs/` without the extension,

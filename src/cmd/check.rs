@@ -16,6 +16,10 @@ pub struct CheckArgs {
     /// request) or json.
     #[arg(long, value_enum, default_value = "text")]
     pub format: Format,
+    /// Also report what the data is like: jobs current and expired (and why), duplicates,
+    /// places not recognised, remote jobs that say nowhere applicants may live (on stdout).
+    #[arg(long)]
+    pub report: bool,
     /// Also list, job by job, what Google for Jobs requires or recommends that a job lacks.
     #[arg(long)]
     pub google: bool,
@@ -39,6 +43,13 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<()> {
         link_timeout: std::time::Duration::from_secs(args.timeout.max(1)),
         close_dead: args.close_dead,
     };
+    let report = match args.report {
+        true => Some(jobsmith::outcome::check_report(&args.common.root, now)?),
+        false => None,
+    };
+    if let (Some(report), false) = (&report, args.format == Format::Json) {
+        print!("{}", report.text());
+    }
     let checked = jobsmith::check(&args.common.root, now, &options);
     let (problems, outcome) = match checked {
         Ok(summary) => (summary.problems.clone(), Ok(summary)),
@@ -56,7 +67,10 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<()> {
         Format::Github => problems
             .iter()
             .for_each(|p| println!("{}", jobsmith::outcome::github(p))),
-        Format::Json => println!("{}", jobsmith::outcome::json(&problems)),
+        Format::Json => match &report {
+            None => println!("{}", jobsmith::outcome::json(&problems)),
+            Some(report) => println!("{}", report.json(&problems)),
+        },
     }
     let summary: Summary = outcome?;
     if args.common.quiet {

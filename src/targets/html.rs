@@ -348,6 +348,7 @@ fn render_job(ctx: &Ctx, index: usize) -> anyhow::Result<Vec<u8>> {
     let json_ld =
         crate::jsonld::job_posting(entry, &description_html, ctx.config.expire_after_days);
     context.insert("job", card);
+    context.insert("eligibility", &EligibilityView::new(entry));
     context.insert_value(
         "description_html",
         tera::Value::safe_string(&description_html),
@@ -355,6 +356,27 @@ fn render_job(ctx: &Ctx, index: usize) -> anyhow::Result<Vec<u8>> {
     context.insert_value("json_ld", tera::Value::safe_string(&json_ld));
     let size = description_html.len() + json_ld.len() + PAGE_SIZE;
     ctx.renderer.render_page("job.html", &context, size)
+}
+
+/// Who may apply, as the job page shows it: where applicants may live, and visa sponsorship.
+#[derive(Serialize)]
+struct EligibilityView {
+    /// "Germany, Austria", "Anywhere"; absent when nothing says.
+    applicants_from: Option<String>,
+    /// "Sponsored" or "Not sponsored"; absent when the job does not say.
+    visa: Option<&'static str>,
+}
+
+impl EligibilityView {
+    fn new(entry: &crate::site::Entry) -> EligibilityView {
+        EligibilityView {
+            applicants_from: entry.eligibility.as_ref().map(|e| e.names()),
+            visa: entry.job.visa_sponsorship.map(|sponsored| match sponsored {
+                true => "Sponsored",
+                false => "Not sponsored",
+            }),
+        }
+    }
 }
 
 fn render_404(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {

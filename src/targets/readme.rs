@@ -48,12 +48,21 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         &readme::rows(ctx.site, &config.utm, config.max_jobs),
     );
     context.insert("stats", &readme::stats(ctx.site));
+    let matcher = crate::skills::SkillMatcher::new(&ctx.config.skills.extra);
+    let trending = readme::trending_skills(
+        ctx.site,
+        config.trending_skills,
+        &matcher,
+        config.skills_case,
+    );
     // Skill names come from the dataset: escaped like table cells, so none can hold markup.
-    let skills: Vec<String> = readme::trending_skills(ctx.site, config.trending_skills)
+    let skills: Vec<String> = trending
+        .skills
         .iter()
         .map(|name| crate::table::escape_cell(name))
         .collect();
     context.insert("skills", &skills);
+    context.insert("skills_note", &trending.note);
     let rendered = ctx.renderer.render("README.md", &context)?;
     let text = match ctx.existing_readme {
         Some(existing) => splice(existing, &rendered).unwrap_or(rendered),

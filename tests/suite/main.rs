@@ -8,6 +8,7 @@ mod combos;
 mod crash;
 mod deploy;
 mod docs;
+mod eligibility;
 mod feeds;
 mod fetch;
 mod gfm_table;
@@ -24,6 +25,7 @@ mod problems;
 mod properties;
 mod readme;
 mod recipes;
+mod report;
 mod scan;
 mod search;
 #[cfg(feature = "serve")]

@@ -359,3 +359,60 @@ fn archive_keeps_only_recent_days_and_other_files() {
         ]
     );
 }
+
+/// A board of jobs with descriptions (whose titles name other skills) and the README's
+/// trending-skills line and note, with `readme_extra` added to `[readme]`.
+fn trending_line(descriptions: bool, readme_extra: &str) -> String {
+    let job = |n: usize, title: &str, description: &str| {
+        let body = if descriptions { description } else { "" };
+        format!(
+            "+++\ntitle = \"{title}\"\ncompany = \"Acme\"\nlocation = \"Berlin, Germany\"\ndate = 2025-10-20\nurl = \"https://acme.example/{n}\"\n+++\n{body}\n"
+        )
+    };
+    let board = TempBoard::new(&[
+        (
+            "content/jobs/a.md",
+            &job(1, "Backend Developer", "We use Python and Node.js daily."),
+        ),
+        (
+            "content/jobs/b.md",
+            &job(2, "Java Developer", "Python and Kubernetes, no coffee."),
+        ),
+    ]);
+    board.write(
+        "jobsmith.toml",
+        &format!(
+            "title = \"T\"\nbase_url = \"https://jobs.example.org/\"\nexpire_after_days = 0\n[readme]\n{readme_extra}\n"
+        ),
+    );
+    let root = board.root().to_str().expect("utf-8");
+    let build = jobsmith(&["build", "--root", root, "--now", "2025-10-22"]);
+    assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
+    let readme = read(&board.root().join("README.md"));
+    let at = readme.find("**Trending Skills:**").expect("trending line");
+    readme[at..].lines().take(2).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn trending_skills_are_lowercase_words_from_descriptions_with_a_note_saying_so() {
+    assert_eq!(
+        trending_line(true, ""),
+        "**Trending Skills:** python, kubernetes, nodejs  \n_Note: Skills are identified from job descriptions and may vary_"
+    );
+}
+
+#[test]
+fn trending_skills_can_keep_the_names_the_site_shows() {
+    assert_eq!(
+        trending_line(true, "skills_case = \"names\""),
+        "**Trending Skills:** Python, Kubernetes, Node.js  \n_Note: Skills are identified from job descriptions and may vary_"
+    );
+}
+
+#[test]
+fn without_descriptions_trending_skills_come_from_titles_and_say_so() {
+    assert_eq!(
+        trending_line(false, ""),
+        "**Trending Skills:** java  \n_Note: Skills are identified from job titles and may vary_"
+    );
+}

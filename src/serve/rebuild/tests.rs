@@ -125,6 +125,19 @@ fn job_edits() -> Vec<Edit> {
                 "date = 2025-10-20\nvalid_through = 2025-10-21",
             )),
         ),
+        (
+            "remote_from",
+            "content/jobs/a.md",
+            Some(a(
+                "workplace",
+                "remote_from = [\"Germany\", \"Austria\"]\nworkplace",
+            )),
+        ),
+        (
+            "visa_sponsorship",
+            "content/jobs/a.md",
+            Some(a("workplace", "visa_sponsorship = true\nworkplace")),
+        ),
         ("new job", "content/jobs/d.md", Some(JOB_D)),
         ("removed job", "content/jobs/b.md", None),
     ]
@@ -152,6 +165,11 @@ fn board_edits() -> Vec<Edit> {
             Some(config("").replace("per_page = 2", "per_page = 1").leak()),
         ),
         ("new_days", "jobsmith.toml", Some(config("new_days = 30"))),
+        (
+            "board remote_from",
+            "jobsmith.toml",
+            Some(config("[dataset]\nremote_from = \"EMEA\"")),
+        ),
         (
             "template",
             "templates/job_row.html",
