@@ -5,6 +5,8 @@
 //! folder), times the index on its own, builds the whole site into DIR/public, and prints the
 //! index's size, raw and gzip-compressed (as a static host serves it), with its largest parts.
 //! `tests/browser/search-bench.mjs DIR/public` then measures queries in Chromium.
+//! `--board DIR [CLOCK]` instead of JOBS and DIR times the index of an existing board (read at
+//! CLOCK, by default 2026-07-01T00:00:00Z as `examples/synth` expects), and builds nothing.
 
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -387,13 +389,36 @@ fn largest(index: &Index, prefix: &str, label: &str) {
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
-    let count: usize = args.next().map_or(Ok(100_000), |a| a.parse())?;
-    let root = args.next().map_or_else(
-        || std::env::temp_dir().join(format!("jobsmith-search-{count}")),
-        PathBuf::from,
-    );
-    let now = jobsmith::parse_clock("2025-11-01T12:00:00Z").expect("valid clock");
-    write_board(&root, count)?;
+    let first = args.next();
+    // `--board DIR`: an existing board (such as one `examples/synth` wrote), indexed as it is,
+    // without building the site.
+    let existing = first.as_deref() == Some("--board");
+    let (count, root) = if existing {
+        let root = args.next().map(PathBuf::from);
+        (
+            0,
+            root.ok_or_else(|| anyhow::anyhow!("--board needs a folder"))?,
+        )
+    } else {
+        let count: usize = first.map_or(Ok(100_000), |a| a.parse())?;
+        let root = args.next().map_or_else(
+            || std::env::temp_dir().join(format!("jobsmith-search-{count}")),
+            PathBuf::from,
+        );
+        (count, root)
+    };
+    // An existing board is read at the clock given after its folder (synth's is 1 July 2026).
+    let clock = if existing { args.next() } else { None };
+    let clock = clock.as_deref().unwrap_or(if existing {
+        "2026-07-01T00:00:00Z"
+    } else {
+        "2025-11-01T12:00:00Z"
+    });
+    let now =
+        jobsmith::parse_clock(clock).ok_or_else(|| anyhow::anyhow!("not a clock: {clock}"))?;
+    if !existing {
+        write_board(&root, count)?;
+    }
 
     let board = read_board(&root, None, false)?;
     let site = Site::new(
@@ -427,6 +452,9 @@ fn main() -> anyhow::Result<()> {
     largest(&index, "t/", "description shards");
     largest(&index, "d/", "document chunks");
     largest(&index, "f/", "filters");
+    if existing {
+        return Ok(());
+    }
 
     let started = Instant::now();
     let options = BuildOptions {

@@ -37,6 +37,8 @@ refreshDates();
   const FIELDS = FILTERS.concat(["salary", "sort"]);
   const FACETS = { workplace: "workplaces", country: "countries", skill: "skills" };
   const PAGE = 20;
+  // Results of a first screen, on a phone or a laptop: shown before the rest of the page.
+  const FIRST = 6;
   const UNAVAILABLE = "Search is not available right now; the pages below list every job.";
 
   // Each part of the index is fetched once; a failed fetch is forgotten, so it can be retried.
@@ -64,9 +66,10 @@ refreshDates();
   }
 
   // Marks the jobs having a word that starts with `word`: 2 where it is in the title, else 1
-  // (descriptions count for words of three letters or more).
+  // (descriptions count for words of three letters or more); `jobs` lists the marked ones.
   async function find(word, index) {
     const marks = new Uint8Array(index.jobs);
+    const jobs = [];
     const key = word.slice(0, 2);
     const described = word.length >= 3 && index.describedSet.has(word.slice(0, 3));
     const [shard, text] = await Promise.all([
@@ -75,9 +78,11 @@ refreshDates();
     ]);
     for (const found in text) {
       if (!found.startsWith(word)) continue;
+      const deltas = text[found];
       let job = 0;
-      for (const delta of text[found]) {
-        job += delta;
+      for (let i = 0; i < deltas.length; i++) {
+        job += deltas[i];
+        if (!marks[job]) jobs.push(job);
         marks[job] = 1;
       }
     }
@@ -88,18 +93,20 @@ refreshDates();
       for (let i = 0; i < postings.length; i++) {
         job += postings[i] >> 1;
         const mark = (postings[i] & 1) + 1;
+        if (!marks[job]) jobs.push(job);
         if (marks[job] < mark) marks[job] = mark;
       }
     }
-    return marks;
+    return { marks, jobs };
   }
 
   // Marks the jobs of one workplace, country or skill.
   async function only(kind, slug, index) {
     const allowed = new Uint8Array(index.jobs);
+    const deltas = await load(`f/${kind}/${slug}.json`);
     let job = 0;
-    for (const delta of await load(`f/${kind}/${slug}.json`)) {
-      job += delta;
+    for (let i = 0; i < deltas.length; i++) {
+      job += deltas[i];
       allowed[job] = 1;
     }
     return allowed;
@@ -108,35 +115,44 @@ refreshDates();
   // Marks the jobs paying at least `floor` a year in the board's main currency.
   async function paying(floor) {
     const pay = await load("s.json");
-    return Uint8Array.from(pay, (amount) => (amount >= floor ? 1 : 0));
+    const allowed = new Uint8Array(pay.length);
+    for (let job = 0; job < pay.length; job++) allowed[job] = pay[job] >= floor ? 1 : 0;
+    return allowed;
   }
 
   // Every job that has all the query's words and passes every filter: jobs with more of the
   // words in their title first, newer first among equals (numbers follow the listing order);
-  // or newest first, or best paid first, as `state.sort` asks.
+  // or newest first, or best paid first, as `state.sort` asks. Only the jobs of the rarest word
+  // are tried, in order, rather than every job of the board.
   async function search(state, index) {
     const query = words(state.q);
     const filters = FILTERS.filter((kind) => state[kind]);
-    const [marks, allowed, pay] = await Promise.all([
+    const [found, allowed, pay] = await Promise.all([
       Promise.all(query.map((word) => find(word, index))),
       Promise.all(filters.map((kind) => only(kind, state[kind], index))
         .concat(state.salary ? [paying(Number(state.salary))] : [])),
       state.sort === "pay" ? load("s.json") : null,
     ]);
+    const marks = found.map((f) => f.marks);
+    const rarest = found.reduce((a, b) => (b.jobs.length < a.jobs.length ? b : a), found[0] || null);
+    const candidates = rarest ? Uint32Array.from(rarest.jobs).sort() : null;
     const ranks = query.map(() => []).concat([[]]);
-    next: for (let job = 0; job < index.jobs; job++) {
+    const count = candidates ? candidates.length : index.jobs;
+    next: for (let i = 0; i < count; i++) {
+      const job = candidates ? candidates[i] : i;
       let inTitle = 0;
-      for (const m of marks) {
-        if (!m[job]) continue next;
-        inTitle += m[job] - 1;
+      for (let w = 0; w < marks.length; w++) {
+        const mark = marks[w][job];
+        if (!mark) continue next;
+        inTitle += mark - 1;
       }
-      for (const a of allowed) if (!a[job]) continue next;
+      for (let f = 0; f < allowed.length; f++) if (!allowed[f][job]) continue next;
       ranks[inTitle].push(job);
     }
-    const found = ranks.reverse().flat();
-    if (state.sort === "new") return found.sort((a, b) => a - b);
-    if (pay) return found.sort((a, b) => pay[b] - pay[a] || a - b);
-    return found;
+    const ranked = ranks.reverse().flat();
+    if (state.sort === "new") return ranked.sort((a, b) => a - b);
+    if (pay) return ranked.sort((a, b) => pay[b] - pay[a] || a - b);
+    return ranked;
   }
 
   function element(tag, attributes, ...children) {
@@ -210,6 +226,7 @@ refreshDates();
     const mine = ++generation;
     if (!active(state)) {
       results.replaceChildren();
+      results.removeAttribute("aria-busy");
       results.hidden = more.hidden = true;
       listing.hidden = false;
       status.textContent = "";
@@ -218,18 +235,34 @@ refreshDates();
     try {
       const index = await ready;
       const found = await search(state, index);
-      const first = await rows(found.slice(0, PAGE), index);
+      // A key pressed meanwhile starts its own search: this one fetches no rows.
+      if (mine !== generation) return;
+      // The first screen's rows are fetched first and shown as soon as they are in; then the
+      // rest of the page (the list says it is busy until then).
+      const page = found.slice(0, PAGE);
+      const first = await rows(page.slice(0, FIRST), index);
       if (mine !== generation) return;
       ranked = found;
       shown = first.length;
       results.replaceChildren(...first);
       refreshDates();
       results.hidden = shown === 0;
-      more.hidden = shown >= ranked.length;
       listing.hidden = true;
       status.textContent = describe(ranked.length, state, index);
+      more.hidden = true;
+      if (page.length > FIRST) results.setAttribute("aria-busy", "true");
+      const rest = await rows(page.slice(FIRST), index);
+      if (mine !== generation) return;
+      results.append(...rest);
+      results.removeAttribute("aria-busy");
+      refreshDates();
+      shown += rest.length;
+      more.hidden = shown >= ranked.length;
     } catch {
-      if (mine === generation) status.textContent = UNAVAILABLE;
+      if (mine === generation) {
+        results.removeAttribute("aria-busy");
+        status.textContent = UNAVAILABLE;
+      }
     }
   }
 

@@ -32,9 +32,11 @@ async function seen(page) {
   }));
 }
 
-// Waits until the live region says something other than `before`.
+// Waits until the live region says something other than `before` and the whole first page of
+// results is in (the list is not busy).
 async function settled(page, before) {
-  await page.waitForFunction((b) => document.querySelector("#search [role=status]").textContent !== b, before);
+  await page.waitForFunction((b) => document.querySelector("#search [role=status]").textContent !== b
+    && !document.querySelector(".search-results").hasAttribute("aria-busy"), before);
   return seen(page);
 }
 
@@ -54,7 +56,8 @@ async function choose(page, select, value) {
 async function reorder(page, value) {
   const before = await page.$eval(".search-results .job-title a", (a) => a.textContent);
   await page.selectOption("#search-sort", value);
-  await page.waitForFunction((b) => document.querySelector(".search-results .job-title a").textContent !== b, before);
+  await page.waitForFunction((b) => document.querySelector(".search-results .job-title a").textContent !== b
+    && !document.querySelector(".search-results").hasAttribute("aria-busy"), before);
   return seen(page);
 }
 
@@ -119,6 +122,23 @@ try {
     report[name] = await typeQuery(page, "kubernetes");
   }
 
+  // From a company page: a description word, then a query sorted by pay and filtered by salary.
+  await page.goto(home + "companies/helix/");
+  await page.waitForSelector("#search form:not([hidden])");
+  report.company_described = await typeQuery(page, "zanzibar");
+  report.company_developer = await typeQuery(page, "developer");
+  report.company_by_pay = await reorder(page, "pay");
+  report.company_salary = await choose(page, "#search-salary", "100000");
+
+  // Typed key after key without a pause: only the whole word's results are left in the page.
+  await page.goto(home);
+  await page.waitForSelector("#search form:not([hidden])");
+  await page.focus("#search-q");
+  await page.keyboard.type("kubernetes");
+  await page.waitForFunction(() => document.querySelector("#search [role=status]").textContent.includes("“kubernetes”")
+    && !document.querySelector(".search-results").hasAttribute("aria-busy"));
+  report.typed_fast = await seen(page);
+
   // Keyboard only: type, then Tab past the filters to the first result.
   await page.goto(home);
   await page.waitForSelector("#search form:not([hidden])");
@@ -130,10 +150,12 @@ try {
 
   // A shared address restores the query and the filters.
   await page.goto(`${home}?q=kubernetes&workplace=remote`);
-  await page.waitForFunction(() => document.querySelector("#search [role=status]").textContent !== "");
+  await page.waitForFunction(() => document.querySelector("#search [role=status]").textContent !== ""
+    && !document.querySelector(".search-results").hasAttribute("aria-busy"));
   report.restored = await seen(page);
   await page.goto(`${home}?country=germany&q=kube`);
-  await page.waitForFunction(() => document.querySelector("#search [role=status]").textContent !== "");
+  await page.waitForFunction(() => document.querySelector("#search [role=status]").textContent !== ""
+    && !document.querySelector(".search-results").hasAttribute("aria-busy"));
   report.restored_country = await seen(page);
   report.page_errors = errors;
 
@@ -153,6 +175,18 @@ try {
       await ctx.close();
     }
   }
+
+  // Before the script has run (here: never), the form already takes its place where scripts
+  // run, so showing it later moves nothing on the page (no layout shift).
+  const slow = await browser.newContext();
+  await slow.route(/\/search\.[0-9a-f]+\.js$/, (route) => route.abort());
+  const early = await slow.newPage();
+  await early.goto(home);
+  report.before_script = await early.evaluate(() => ({
+    formVisible: document.querySelector("#search form").checkVisibility(),
+    scriptRan: !document.querySelector("#search form").hidden,
+  }));
+  await slow.close();
 
   // Without JavaScript the form stays hidden and the listing is there.
   const noScript = await browser.newContext({ javaScriptEnabled: false });

@@ -225,10 +225,37 @@ fn search_finds_jobs_across_the_board() {
         );
     }
 
+    // The same search from a company page: the whole board, a word of a description, the pay
+    // order (not the listing's) and the salary floor; the address keeps the company page.
+    assert_eq!(titles(&report["company_described"]), ["Support Engineer"]);
+    assert_eq!(
+        titles(&report["company_developer"]),
+        ["Frontend Developer", "Java Developer"]
+    );
+    let by_pay = &report["company_by_pay"];
+    assert_eq!(titles(by_pay), ["Java Developer", "Frontend Developer"]);
+    assert_eq!(
+        by_pay["url"],
+        "/board/companies/helix/?q=developer&sort=pay"
+    );
+    let salary = &report["company_salary"];
+    assert_eq!(titles(salary), ["Java Developer"]);
+    assert_eq!(
+        salary["status"],
+        "1 job matches “developer”, 100k EUR a year or more."
+    );
+    // Typing without a pause leaves no prefix's results behind.
+    assert_eq!(titles(&report["typed_fast"]), titles(kubernetes));
+    assert_eq!(report["typed_fast"]["status"], kubernetes["status"]);
+
     for (view, violations) in report["axe"].as_object().expect("axe results") {
         assert_eq!(violations, &json!([]), "axe violations in {view}");
     }
     assert_eq!(report["axe"].as_object().expect("axe").len(), 4);
+    assert_eq!(
+        report["before_script"],
+        json!({"formVisible": true, "scriptRan": false})
+    );
     assert_eq!(report["without_js"]["formVisible"], false);
     assert_eq!(report["without_js"]["listingJobs"], 5);
 
