@@ -6,6 +6,8 @@
 //! text can end its section, and characters XML cannot hold dropped.
 //! <https://docs.indeed.com/indeed-apply/xml-feed>
 
+use rayon::prelude::*;
+
 use super::{Ctx, Sink};
 use crate::job::{Employment, Workplace};
 use crate::site::Entry;
@@ -24,7 +26,11 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         .collect();
     // A template at the feed's own path (`templates/feeds/indeed.xml`) replaces the built-in one.
     let built_in = settings.enabled && !templates.contains(&settings.output.as_str());
-    if !built_in && templates.is_empty() {
+    if built_in {
+        let inputs = || ctx.keys_of(&ctx.site.current);
+        ctx.emit(sink, &settings.output, inputs, || Ok(xml(ctx).into_bytes()))?;
+    }
+    if templates.is_empty() {
         return Ok(());
     }
     let jobs: Vec<FeedJob> = ctx
@@ -33,12 +39,6 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         .iter()
         .map(|&i| FeedJob::new(ctx, &ctx.site.entries[i]))
         .collect();
-    if built_in {
-        let inputs = || ctx.keys_of(&ctx.site.current);
-        ctx.emit(sink, &settings.output, inputs, || {
-            Ok(xml(ctx, &jobs).into_bytes())
-        })?;
-    }
     for name in templates {
         let mut context = tera::Context::new();
         context.insert_value("site", ctx.site_value.clone());
@@ -97,14 +97,31 @@ impl FeedJob {
     }
 }
 
-/// The whole Indeed feed.
-fn xml(ctx: &Ctx, jobs: &[FeedJob]) -> String {
+/// Jobs whose `<job>` elements are made together, side by side with the next such run.
+const JOBS_PER_PART: usize = 500;
+
+/// The whole Indeed feed. Each job's element is made from the job and dropped at once: a large
+/// board's feed is hundreds of megabytes, and its jobs are not kept beside it.
+fn xml(ctx: &Ctx) -> String {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<source>\n");
     element(&mut out, 1, "publisher", &ctx.config.title);
     element(&mut out, 1, "publisherurl", &ctx.config.base_url);
     element(&mut out, 1, "lastBuildDate", &ctx.site.now.to_rfc2822());
-    for job in jobs {
-        push_job(&mut out, job);
+    let parts: Vec<String> = ctx
+        .site
+        .current
+        .par_chunks(JOBS_PER_PART)
+        .map(|indexes| {
+            let mut part = String::new();
+            for &i in indexes {
+                push_job(&mut part, &FeedJob::new(ctx, &ctx.site.entries[i]));
+            }
+            part
+        })
+        .collect();
+    out.reserve(parts.iter().map(String::len).sum::<usize>() + "</source>\n".len());
+    for part in parts {
+        out.push_str(&part);
     }
     out.push_str("</source>\n");
     out
