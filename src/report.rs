@@ -139,27 +139,35 @@ fn names_an_area(entry: &Entry) -> bool {
         .is_some_and(|e| e.areas.iter().any(|a| !matches!(a, Area::Unknown(_))))
 }
 
-/// (jobs, distinct strings, the most frequent) of locations that name no country or region:
-/// "Remote", "Work From Home", "Worldwide" or "EMEA" name no country but are understood, and
+/// (jobs, distinct strings, the most frequent) of the places of jobs that name no country or
+/// region; a job counts once however many of its places are not recognised. "Remote", "Work From Home", "Worldwide" or "EMEA" name no country but are understood, and
 /// are not counted.
 fn unrecognised_places(site: &Site) -> (usize, usize, Vec<PlaceCount>) {
     let mut counts: HashMap<&str, usize> = HashMap::new();
     let mut understood: HashMap<&str, bool> = HashMap::new();
-    // Each place of a job counts, by the part of its location that names it.
-    for placed in site.entries.iter().flat_map(|entry| entry.places.iter()) {
-        let location = placed.text.as_str();
-        let known = *understood.entry(location).or_insert_with(|| {
-            let place = &placed.place;
-            let only_remote = place.remote && place.locality.is_none() && place.region.is_none();
-            place.country.is_some()
-                || only_remote
-                || !crate::eligibility::regions_in(location).is_empty()
-        });
-        if !known {
+    let mut jobs = 0;
+    for entry in &site.entries {
+        // Each place by the part of the job's location that names it.
+        let mut unknown: Vec<&str> = Vec::new();
+        for placed in entry.places.iter() {
+            let location = placed.text.as_str();
+            let known = *understood.entry(location).or_insert_with(|| {
+                let place = &placed.place;
+                let only_remote =
+                    place.remote && place.locality.is_none() && place.region.is_none();
+                place.country.is_some()
+                    || only_remote
+                    || !crate::eligibility::regions_in(location).is_empty()
+            });
+            if !known && !unknown.contains(&location) {
+                unknown.push(location);
+            }
+        }
+        jobs += usize::from(!unknown.is_empty());
+        for location in unknown {
             *counts.entry(location).or_default() += 1;
         }
     }
-    let jobs = counts.values().sum();
     let distinct = counts.len();
     let mut places: Vec<PlaceCount> = counts
         .into_iter()

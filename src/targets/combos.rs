@@ -135,11 +135,7 @@ pub(super) fn render(
             description: format!("The newest open positions of {}.", combo.title),
             jobs: &combo.jobs,
         };
-        let shown = &combo.jobs[..combo.jobs.len().min(ctx.config.feeds.max_items)];
-        let inputs = || (&spec.dir, &spec.title, ctx.keys_of(shown));
-        ctx.emit(sink, &format!("{}rss.xml", combo.dir), inputs, || {
-            super::feeds::rss_xml(ctx, items, &spec)
-        })
+        spec.write_keyed(ctx, items, sink)
     })
 }
 

@@ -89,20 +89,9 @@ fn write_feeds(ctx: &Ctx, items: &Items, sink: &dyn Sink) -> anyhow::Result<()> 
             })
         })
         .collect();
-    specs.par_iter().try_for_each(|spec| {
-        let shown = &spec.jobs[..spec.jobs.len().min(ctx.config.feeds.max_items)];
-        let inputs = || {
-            (
-                &spec.dir,
-                &spec.title,
-                &spec.description,
-                ctx.keys_of(shown),
-            )
-        };
-        ctx.emit(sink, &format!("{}rss.xml", spec.dir), inputs, || {
-            rss_xml(ctx, items, spec)
-        })
-    })
+    specs
+        .par_iter()
+        .try_for_each(|spec| spec.write_keyed(ctx, items, sink))
 }
 
 fn describe(description: &str, title: &str) -> String {
@@ -119,6 +108,31 @@ pub(super) struct FeedSpec<'a> {
     pub title: String,
     pub description: String,
     pub jobs: &'a [usize],
+}
+
+impl FeedSpec<'_> {
+    /// Writes the feed's RSS through `Ctx::emit`, keyed by everything the file shows: the
+    /// feed's words and the jobs it shows (not their places in the board, which move whenever a
+    /// job is added).
+    pub(super) fn write_keyed(
+        &self,
+        ctx: &Ctx,
+        items: &Items,
+        sink: &dyn Sink,
+    ) -> anyhow::Result<()> {
+        let shown = &self.jobs[..self.jobs.len().min(ctx.config.feeds.max_items)];
+        let inputs = || {
+            (
+                &self.dir,
+                &self.title,
+                &self.description,
+                ctx.keys_of(shown),
+            )
+        };
+        ctx.emit(sink, &format!("{}rss.xml", self.dir), inputs, || {
+            rss_xml(ctx, items, self)
+        })
+    }
 }
 
 fn write_rss(ctx: &Ctx, items: &Items, sink: &dyn Sink, spec: &FeedSpec) -> anyhow::Result<()> {

@@ -251,11 +251,8 @@ impl PagerView {
 }
 
 /// The context every page starts from.
-pub fn base_context(ctx: &Ctx, page: &PageView) -> Context {
-    let mut context = Context::new();
-    context.insert_value("site", ctx.site_value.clone());
-    context.insert("page", page);
-    context
+fn base_context(ctx: &Ctx, page: &PageView) -> Context {
+    Vars::page(page).context(ctx)
 }
 
 impl Pages<'_> {

@@ -229,3 +229,23 @@ fn a_board_whose_jobs_all_expired_by_age_warns_once_naming_expire_after_days() {
         stderr(&out)
     );
 }
+
+/// A job listing two places nothing recognises is one job with two unrecognised places.
+#[test]
+fn a_job_in_two_unrecognised_places_counts_once() {
+    let text = job("X", "on-site", "2025-10-20", "https://a.example/1", "").replace(
+        "location = \"X\"",
+        "location = [\"Zzyzxqv Office\", \"Qqxvbn Campus\"]",
+    );
+    let board = TempBoard::new(&[("jobsmith.toml", CONFIG), ("content/jobs/a.md", &text)]);
+    let out = check(&board, &["--report", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let all: Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    let report = &all["report"];
+    assert_eq!(report["unrecognised_jobs"], 1, "{report}");
+    assert_eq!(report["unrecognised_distinct"], 2, "{report}");
+    assert_eq!(
+        report["unrecognised"],
+        json!([{"location": "Qqxvbn Campus", "jobs": 1}, {"location": "Zzyzxqv Office", "jobs": 1}])
+    );
+}
