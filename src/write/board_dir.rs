@@ -52,18 +52,27 @@ impl BoardDir {
         let mut walked = PathBuf::new();
         for name in folders {
             walked.push(name);
-            match dir.symlink_metadata(name) {
-                Ok(meta) if meta.is_symlink() => bail!(
+            if dir.symlink_metadata(name).is_err() {
+                // Another writer (a `serve` beside a build) may create it first: that is fine.
+                match dir.create_dir(name) {
+                    Err(err) if err.kind() != std::io::ErrorKind::AlreadyExists => {
+                        let err = anyhow::Error::new(err);
+                        return Err(err.context(format!("cannot create {}", self.shown(&walked))));
+                    }
+                    _ => {}
+                }
+            }
+            let meta = dir
+                .symlink_metadata(name)
+                .with_context(|| format!("cannot open {}", self.shown(&walked)))?;
+            if meta.is_symlink() {
+                bail!(
                     "refusing to write through {}: it is a symbolic link",
                     self.shown(&walked)
-                ),
-                Ok(meta) if !meta.is_dir() => {
-                    bail!("cannot write below {}: it is a file", self.shown(&walked))
-                }
-                Ok(_) => {}
-                Err(_) => dir
-                    .create_dir(name)
-                    .with_context(|| format!("cannot create {}", self.shown(&walked)))?,
+                );
+            }
+            if !meta.is_dir() {
+                bail!("cannot write below {}: it is a file", self.shown(&walked));
             }
             dir = dir
                 .open_dir(name)
@@ -229,6 +238,37 @@ fn sync_dir(dir: &Dir) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Writers that create the same missing folders at once (a `serve` and a build filling the
+    /// card cache) all succeed.
+    #[test]
+    fn writers_creating_one_folder_at_once_all_succeed() {
+        for _ in 0..20 {
+            let temp = tempfile::tempdir().expect("temp dir");
+            let board = BoardDir::open(temp.path()).expect("open");
+            let barrier = std::sync::Barrier::new(8);
+            std::thread::scope(|scope| {
+                let writers: Vec<_> = (0..8)
+                    .map(|i| {
+                        let (board, barrier) = (&board, &barrier);
+                        scope.spawn(move || {
+                            barrier.wait();
+                            board.write_unsynced(Path::new(&format!("a/b/c/{i}")), b"x")
+                        })
+                    })
+                    .collect();
+                for writer in writers {
+                    writer.join().expect("thread").expect("write");
+                }
+            });
+            assert_eq!(
+                std::fs::read_dir(temp.path().join("a/b/c"))
+                    .expect("c")
+                    .count(),
+                8
+            );
+        }
+    }
 
     #[cfg(unix)]
     #[test]

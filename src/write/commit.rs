@@ -50,7 +50,8 @@ pub fn run(board: &BoardDir, journal: &Journal) -> anyhow::Result<()> {
     )
 }
 
-/// Finishes a commit that a killed build decided but did not carry out.
+/// Finishes a commit that a killed build decided but did not carry out. Called with the board's
+/// lock held.
 pub fn recover(root: &Path) -> anyhow::Result<()> {
     let path = root.join(JOURNAL);
     let Ok(meta) = path.symlink_metadata() else {
@@ -62,16 +63,7 @@ pub fn recover(root: &Path) -> anyhow::Result<()> {
     let text = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
     let journal: Journal = serde_json::from_slice(&text)
         .with_context(|| format!("{} is damaged: remove it and build again", path.display()))?;
-    if journal.pid == std::process::id() {
-        // Another build of this process is carrying it out right now.
-        return Ok(());
-    }
-    if super::is_running(journal.pid) {
-        bail!(
-            "another jobsmith build (process {}) is writing this board",
-            journal.pid
-        );
-    }
+    // The board's lock is held (`lock.rs`): the build that wrote the journal is over.
     let board = BoardDir::open(root)?;
     apply(&board, &journal).with_context(|| {
         format!(

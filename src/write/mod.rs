@@ -10,6 +10,7 @@
 
 mod board_dir;
 mod commit;
+mod lock;
 pub mod outputs;
 mod sink;
 
@@ -22,6 +23,7 @@ use chrono::NaiveDate;
 
 pub use board_dir::BoardDir;
 pub use commit::recover;
+pub use lock::lock_board;
 pub use sink::Sink;
 
 const STAGING_TAG: &str = ".jobsmith-staging-";

@@ -254,3 +254,72 @@ fn a_build_stopped_at_any_step_of_its_commit_leaves_old_or_new_never_a_mix() {
         );
     }
 }
+
+/// Builds of one board at the same time (a `build` while another runs, or the test suite's own
+/// builds of the sample board) take turns: each finishes whole, with the README, archive and card
+/// cache the board shares.
+#[test]
+fn builds_of_one_board_at_the_same_time_take_turns() {
+    let config = format!("{CONFIG}[cards]\nenabled = true\n");
+    let board = TempBoard::new(&[
+        ("jobsmith.toml", config.as_str()),
+        ("content/jobs.jsonl", &small_jobs("First")),
+    ]);
+    let root = board.root();
+    std::thread::scope(|scope| {
+        let builds: Vec<_> = (0..4)
+            .map(|i| {
+                scope.spawn(move || {
+                    let options = jobsmith::BuildOptions {
+                        output: Some(root.join(format!("site-{i}"))),
+                        ..jobsmith::BuildOptions::new(root, crate::support::clock())
+                    };
+                    jobsmith::build(&options).map_err(|e| format!("{e:#}"))
+                })
+            })
+            .collect();
+        for handle in builds {
+            let result = handle.join().expect("build thread");
+            assert!(result.is_ok(), "a build failed: {result:?}");
+        }
+    });
+    let first = tree(&root.join("site-0"));
+    for i in 1..4 {
+        assert_eq!(tree(&root.join(format!("site-{i}"))), first, "site-{i}");
+    }
+    let mut left = leftovers(root);
+    left.retain(|name| name != ".jobsmith-cache");
+    assert!(left.is_empty(), "{left:?}");
+    assert!(root.join("README.md").is_file());
+}
+
+/// A build waits while another holds the board (here the test holds the board's lock as a build
+/// does), and goes on once it lets go.
+#[cfg(unix)]
+#[test]
+fn a_build_waits_for_the_build_that_holds_the_board() {
+    let board = TempBoard::new(&[("content/jobs.jsonl", &small_jobs("First"))]);
+    let folder = std::fs::File::open(board.root()).expect("board folder");
+    folder.lock().expect("lock");
+    let root = board.root().to_str().expect("utf-8 path");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_jobsmith"))
+        .args(["build", "--root", root, "--now", "2025-10-21T08:00:00Z"])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("run jobsmith");
+    let held = Instant::now();
+    while held.elapsed() < Duration::from_secs(3) {
+        let exited = child.try_wait().expect("wait");
+        assert!(
+            exited.is_none(),
+            "the build ran while the board was held: {exited:?}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(!board.root().join("public").exists());
+    drop(folder);
+    let status = child.wait().expect("wait");
+    assert!(status.success(), "{status}");
+    assert!(board.root().join("public/index.html").is_file());
+}

@@ -1,0 +1,71 @@
+//! One build of a board at a time.
+//!
+//! Builds of one board share its README, its archive, the commit journal and the card cache, so a
+//! second build that starts while one runs (a `jobsmith build` beside another, or a test suite
+//! building the sample board from several threads) waits for the first to finish. The lock is
+//! the operating system's advisory lock on the board folder itself: no file is added to the
+//! board, and a build that dies lets go of it with its process.
+
+use std::fs::{File, TryLockError};
+use std::path::Path;
+
+use anyhow::Context as _;
+
+/// Held while a build writes; let go when dropped.
+pub struct BoardLock {
+    _folder: File,
+}
+
+/// Takes the board's lock, first calling `waiting` when another build holds it. A folder that
+/// cannot be opened has nothing to lock: `None`, and reading the board then says what is wrong
+/// (`cannot read BOARD/jobsmith.toml`).
+pub fn lock_board(root: &Path, waiting: impl FnOnce()) -> anyhow::Result<Option<BoardLock>> {
+    let Ok(folder) = File::open(root) else {
+        return Ok(None);
+    };
+    let shown = || format!("cannot lock the board folder {}", root.display());
+    match folder.try_lock() {
+        Ok(()) => {}
+        Err(TryLockError::WouldBlock) => {
+            waiting();
+            folder.lock().with_context(shown)?;
+        }
+        // A file system without locks (some network mounts) builds as before locks were taken.
+        Err(TryLockError::Error(err)) if err.kind() == std::io::ErrorKind::Unsupported => {
+            return Ok(None);
+        }
+        Err(TryLockError::Error(err)) => return Err(anyhow::Error::new(err).context(shown())),
+    }
+    Ok(Some(BoardLock { _folder: folder }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_second_lock_waits_for_the_first() {
+        let board = tempfile::tempdir().expect("temp dir");
+        let first = lock_board(board.path(), || panic!("nobody holds it yet")).expect("lock");
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::scope(|scope| {
+            let second = scope.spawn(|| {
+                let mut waited = false;
+                let lock = lock_board(board.path(), || waited = true).expect("lock");
+                tx.send(()).expect("send");
+                drop(lock);
+                waited
+            });
+            let early = rx.recv_timeout(std::time::Duration::from_millis(300));
+            assert!(
+                early.is_err(),
+                "the second lock was taken while the first was held"
+            );
+            drop(first);
+            assert!(
+                second.join().expect("thread"),
+                "the second build was not told it waits"
+            );
+        });
+    }
+}
