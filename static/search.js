@@ -41,14 +41,18 @@ refreshDates();
   const FIRST = 6;
   const UNAVAILABLE = "Search is not available right now; the pages below list every job.";
 
+  function json(response) {
+    if (!response.ok) throw new Error(`${response.url}: ${response.status}`);
+    return response.json();
+  }
+  // The manifest names the folder of this build's parts. It is asked for anew on every page
+  // load: a copy kept from an earlier visit could name a folder a later build removed.
+  const manifest = fetch(root.dataset.index + "index.json", { cache: "no-cache" }).then(json);
   // Each part of the index is fetched once; a failed fetch is forgotten, so it can be retried.
   const files = new Map();
   function load(name) {
     if (!files.has(name)) {
-      const part = fetch(root.dataset.index + name).then((response) => {
-        if (!response.ok) throw new Error(`${name}: ${response.status}`);
-        return response.json();
-      });
+      const part = manifest.then((index) => fetch(root.dataset.index + index.parts + name)).then(json);
       part.catch(() => files.delete(name));
       files.set(name, part);
     }
@@ -301,8 +305,8 @@ refreshDates();
     }
   }
 
-  const ready = load("index.json").then((index) => {
-    if (index.format !== 2) throw new Error(`index format ${index.format}`);
+  const ready = manifest.then((index) => {
+    if (index.format !== 3) throw new Error(`index format ${index.format}`);
     index.shardSet = new Set(index.shards);
     index.describedSet = new Set(index.described);
     for (const kind of FILTERS) fill(form.elements[kind], index[FACETS[kind]]);

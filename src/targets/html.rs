@@ -1,6 +1,6 @@
 //! HTML pages: the paginated index, one page per job, the 404 page, and what every page made
 //! from a template shares: the rows of listings, the variables a template receives (`Vars`, from
-//! which a page's fingerprint is made), and the search index each listing page names. The group
+//! which a page's fingerprint is made), and the search index of every listing page. The group
 //! pages (`groups`) and the search index's files are written from here too, while the rows last.
 
 use std::collections::BTreeMap;
@@ -45,7 +45,7 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
 
 /// What the pages of one build share while they are written: each job's listing row
 /// (`job_row.html`), made once on first use and shown by every listing with the job and by the
-/// search results; and the search index, whose folder every listing page names.
+/// search results; and the search index.
 pub struct Pages<'a> {
     pub ctx: &'a Ctx<'a>,
     rows: Vec<OnceLock<String>>,
@@ -167,7 +167,7 @@ pub fn render_row(ctx: &Ctx, index: usize) -> anyhow::Result<String> {
 /// What the index page's search box needs, as `search`.
 #[derive(Serialize)]
 struct SearchView {
-    /// Path of the folder of this build's search index.
+    /// Path of the folder of the search index's manifest (`search/`).
     index: String,
     /// Path of the search script.
     script: String,
@@ -177,7 +177,7 @@ impl SearchView {
     fn new(pages: &Pages) -> SearchView {
         let base = &pages.ctx.site.base_path;
         SearchView {
-            index: format!("{base}{}", pages.search.dir),
+            index: format!("{base}{}", search::DIR),
             script: format!("{base}{}", super::script_name(&pages.ctx.theme.script)),
         }
     }

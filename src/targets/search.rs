@@ -1,11 +1,16 @@
 //! The search index: what the search box of every listing page downloads, made once per build.
 //!
 //! Current jobs are numbered in listing order, so a smaller number is a newer job. The index is
-//! split so that a query fetches only the parts it needs, all under `search/HASH/`, where HASH is
-//! taken from every file of the index, so a browser never mixes parts of two builds:
+//! split so that a query fetches only the parts it needs. Only the manifest has a fixed path:
 //!
-//! - `index.json`, the manifest: the number of jobs, the document chunk size, the word shards
-//!   that exist, and the filter values (workplaces, countries, skills) with their counts.
+//! - `search/index.json`, the manifest: the folder of this build's parts (`search/HASH/`, HASH
+//!   taken from every part, so a browser never mixes parts of two builds), the number of jobs,
+//!   the document chunk size, the word shards that exist, and the filter values (workplaces,
+//!   countries, skills) with their counts. Listing pages name only this file, so a change to one
+//!   job changes the pages that show it, not every page with a search box.
+//!
+//! The parts, under `search/HASH/`:
+//!
 //! - `w/KEY.json`, word shards: every folded word of the titles, companies, locations, countries,
 //!   skills (and "remote" or "hybrid") whose first two letters are KEY, each with its postings.
 //!   `w/K.json` (one letter) holds a single entry, `K`: every job with a word starting with K, so
@@ -42,10 +47,14 @@ pub use words::words;
 pub const CHUNK: usize = 8;
 
 /// Bumped when the layout of the files changes, so that the script can tell.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
-/// Writes `index` under its folder.
+/// The folder of the index, relative to the site root: the manifest and the parts' folders.
+pub const DIR: &str = "search/";
+
+/// Writes the manifest and the parts of `index`.
 pub fn render(index: &Index, sink: &dyn Sink) -> anyhow::Result<()> {
+    sink.site_file(&format!("{DIR}index.json"), index.manifest.clone())?;
     for (name, bytes) in &index.files {
         sink.site_file(&format!("{}{name}", index.dir), bytes.clone())?;
     }
@@ -55,9 +64,11 @@ pub fn render(index: &Index, sink: &dyn Sink) -> anyhow::Result<()> {
 /// The search index of one build.
 #[derive(Debug)]
 pub struct Index {
-    /// `search/HASH/`, relative to the site root.
+    /// `search/index.json`.
+    pub manifest: Vec<u8>,
+    /// `search/HASH/`, the folder of the parts, relative to the site root.
     pub dir: String,
-    /// Files by path relative to `dir`, in path order.
+    /// The parts, by path relative to `dir`, in path order.
     pub files: Vec<(String, Vec<u8>)>,
 }
 
@@ -65,7 +76,7 @@ impl Index {
     /// Builds the index of the current jobs of `site`; `row` gives the listing row of an entry.
     pub fn new(site: &Site, row: &(dyn Fn(usize) -> String + Sync)) -> Index {
         let jobs: Vec<&Entry> = site.current_jobs().collect();
-        let (mut files, more) = rayon::join(
+        let ((mut files, mut manifest), more) = rayon::join(
             || {
                 let words = Words::collect(&jobs);
                 let (described, keys) = described::shards(&jobs);
@@ -75,11 +86,10 @@ impl Index {
                 manifest.described = keys;
                 manifest.currency = currency;
                 manifest.steps = steps;
-                let mut files = vec![("index.json".to_string(), to_json(&manifest))];
-                files.push(("s.json".to_string(), to_json(&pay)));
+                let mut files = vec![("s.json".to_string(), to_json(&pay))];
                 files.extend(words.shards());
                 files.extend(described);
-                files
+                (files, manifest)
             },
             || {
                 let mut files = documents(site, row);
@@ -93,8 +103,10 @@ impl Index {
             .par_iter()
             .map(|(name, bytes)| format!("{name} {:016x}\n", stable_hash(bytes)))
             .collect();
+        manifest.parts = format!("{:08x}/", stable_hash(&digest) as u32);
         Index {
-            dir: format!("search/{:08x}/", stable_hash(&digest) as u32),
+            manifest: to_json(&manifest),
+            dir: format!("{DIR}{}", manifest.parts),
             files,
         }
     }
@@ -131,6 +143,8 @@ fn encode(numbers: &[u32]) -> Vec<u32> {
 #[derive(Serialize)]
 struct Manifest<'a> {
     format: u32,
+    /// The folder of the parts, relative to the manifest's (`HASH/`).
+    parts: String,
     jobs: usize,
     chunk: usize,
     shards: Vec<String>,
@@ -158,6 +172,7 @@ impl<'a> Manifest<'a> {
         };
         Manifest {
             format: FORMAT,
+            parts: String::new(),
             jobs: site.current.len(),
             chunk: CHUNK,
             shards: words.keys(),

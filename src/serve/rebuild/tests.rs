@@ -256,3 +256,40 @@ fn a_rebuild_after_any_edit_serves_what_a_fresh_build_makes() {
         assert!(served == made, "{name}: {served} files served, {made} made");
     }
 }
+
+/// A rebuild renders again only what the edit touches: after one job's description is edited,
+/// every fingerprinted page that does not show the job is the very page of the previous build,
+/// and the job's own page is made anew.
+#[test]
+fn a_rebuild_carries_over_every_page_the_edit_does_not_touch() {
+    let board = tempfile::tempdir().expect("temp dir");
+    write_board(board.path());
+    let mut warm = rebuilder(board.path());
+    let before = warm.first_build().expect("first build");
+    // A job's slug is its file's name.
+    let (page, link) = ("jobs/a/index.html".to_string(), "/jobs/a/");
+    let file = board.path().join("content/jobs/a.md");
+    let edited = JOB_A.replace("**storage engine**", "**query planner**");
+    std::fs::write(&file, edited).expect("edit");
+    let changes = Changes {
+        paths: vec![file],
+        rescan: false,
+    };
+    let after = warm.rebuild(&changes).expect("rebuild");
+    let mut kept = 0;
+    for (path, new) in &after.files {
+        let shows_job = new.bytes.windows(link.len()).any(|w| w == link.as_bytes());
+        if new.key.is_none() || shows_job {
+            continue;
+        }
+        let old = &before.files[path];
+        let carried = old.bytes.as_ptr() == new.bytes.as_ptr();
+        assert!(
+            carried,
+            "{path} does not show the job but was rendered again"
+        );
+        kept += 1;
+    }
+    assert!(kept > 10, "only {kept} pages carried over");
+    assert_ne!(before.files[&page].bytes, after.files[&page].bytes);
+}
