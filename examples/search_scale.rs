@@ -436,10 +436,15 @@ fn main() -> anyhow::Result<()> {
     println!("jobs: {}", site.current.len());
     println!("index built in {} ms", elapsed.as_millis());
     println!("index: {} files, {raw} bytes, {gz} gzip", index.files.len());
-    largest(&index, "index.json", "manifest");
+    println!(
+        "manifest: {} bytes, {} gzip",
+        index.manifest.len(),
+        gzip_len(&index.manifest)
+    );
     largest(&index, "w/", "word shards");
     let one_letter = |name: &String| name.len() == "w/a.json".len() && name.starts_with("w/");
     let singles = Index {
+        manifest: index.manifest.clone(),
         dir: index.dir.clone(),
         files: index
             .files

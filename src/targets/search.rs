@@ -257,6 +257,9 @@ pub(crate) mod tests {
     }
 
     fn file(index: &Index, name: &str) -> serde_json::Value {
+        if name == "index.json" {
+            return serde_json::from_slice(&index.manifest).expect("JSON");
+        }
         let (_, bytes) = index
             .files
             .iter()
@@ -270,6 +273,8 @@ pub(crate) mod tests {
         let (site, _) = site(JOBS);
         let index = Index::new(&site, &row);
         let manifest = file(&index, "index.json");
+        let parts = manifest["parts"].as_str().expect("the parts' folder");
+        assert_eq!(format!("{DIR}{parts}"), index.dir);
         assert_eq!(manifest["jobs"], 2);
         assert_eq!(manifest["chunk"], CHUNK);
         assert_eq!(
