@@ -19,7 +19,8 @@ use crate::slug::{Slugger, slugify};
 use crate::validate::Company;
 
 /// One job on the board, with what the model worked out about it. Its `Hash` is the fingerprint
-/// of its job page under `serve`: every field counts.
+/// of its job page under `serve`, with its company's profile (`targets::entry_key`): every field
+/// counts.
 #[derive(Debug, Hash)]
 pub struct Entry {
     pub job: Arc<Job>,

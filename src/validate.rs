@@ -50,7 +50,7 @@ pub const JOB_KEYS: &[&str] = &[
 pub const COMPANY_KEYS: &[&str] = &["name", "website", "logo", "description"];
 
 /// A company profile from `content/companies/SLUG.md`.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct Company {
     /// The profile's file stem: the slug it describes.
     pub slug: String,

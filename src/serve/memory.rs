@@ -2,8 +2,9 @@
 //!
 //! A rebuild starts a new sink that remembers the previous snapshot: a page whose inputs have the
 //! same fingerprint as last time is carried over (a reference count, no copy) instead of being
-//! rendered again. Board files (README, archive) are kept only when they land inside the site,
-//! as `build` would write them into the output folder.
+//! rendered again, and so is a piece of text several files are made of (`Sink::fragment`). Board
+//! files (README, archive) are kept only when they land inside the site, as `build` would write
+//! them into the output folder.
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -24,6 +25,8 @@ pub struct File {
 #[derive(Debug, Default)]
 pub struct Snapshot {
     pub files: HashMap<String, File>,
+    /// The pieces of text the files were made of, by fingerprint, for the next rebuild.
+    pub fragments: HashMap<u64, String>,
 }
 
 impl Snapshot {
@@ -37,6 +40,7 @@ impl Snapshot {
 pub struct MemorySink {
     previous: Arc<Snapshot>,
     files: Mutex<HashMap<String, File>>,
+    fragments: Mutex<HashMap<u64, String>>,
     /// The board root and the output folder, to place board files that land inside the site.
     root: PathBuf,
     output: PathBuf,
@@ -50,6 +54,7 @@ impl MemorySink {
         MemorySink {
             previous,
             files: Mutex::new(HashMap::with_capacity(capacity)),
+            fragments: Mutex::new(HashMap::new()),
             root,
             output,
             reused: std::sync::atomic::AtomicUsize::new(0),
@@ -59,7 +64,11 @@ impl MemorySink {
     /// The site collected, and how many files were carried over rather than rendered.
     pub fn finish(self) -> (Snapshot, usize) {
         let files = self.files.into_inner().unwrap_or_else(|e| e.into_inner());
-        (Snapshot { files }, self.reused.into_inner())
+        let fragments = self
+            .fragments
+            .into_inner()
+            .unwrap_or_else(|e| e.into_inner());
+        (Snapshot { files, fragments }, self.reused.into_inner())
     }
 
     fn insert(&self, path: &str, file: File) {
@@ -104,6 +113,22 @@ impl Sink for MemorySink {
         true
     }
 
+    fn fragment(
+        &self,
+        key: u64,
+        make: &mut dyn FnMut() -> anyhow::Result<String>,
+    ) -> anyhow::Result<String> {
+        let text = match self.previous.fragments.get(&key) {
+            Some(text) => text.clone(),
+            None => make()?,
+        };
+        self.fragments
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(key, text.clone());
+        Ok(text)
+    }
+
     fn site_file_keyed(&self, path: &str, key: u64, contents: Vec<u8>) -> anyhow::Result<()> {
         let file = File {
             key: Some(key),
@@ -111,5 +136,42 @@ impl Sink for MemorySink {
         };
         self.insert(path, file);
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A fragment the previous build made from the same inputs is taken as it is; a new one is
+    /// made once and kept for the next build; the previous build's others are let go.
+    #[test]
+    fn fragments_of_the_same_inputs_are_carried_over() {
+        let sink = |previous| MemorySink::new(previous, PathBuf::new(), PathBuf::from("public"));
+        let first = sink(Arc::new(Snapshot::default()));
+        let mut made = 0;
+        let make = |text: &str| {
+            let text = text.to_string();
+            move || -> anyhow::Result<String> { Ok(text.clone()) }
+        };
+        for (key, text) in [(1, "row one"), (2, "row two")] {
+            let maker = make(text);
+            let mut counted = || {
+                made += 1;
+                maker()
+            };
+            first.fragment(key, &mut counted).expect("fragment");
+        }
+        assert_eq!(made, 2);
+        let (snapshot, _) = first.finish();
+        let second = sink(Arc::new(snapshot));
+        let mut never = || -> anyhow::Result<String> { panic!("made again") };
+        assert_eq!(second.fragment(1, &mut never).expect("kept"), "row one");
+        let mut new = make("row three");
+        assert_eq!(second.fragment(3, &mut new).expect("made"), "row three");
+        let (snapshot, _) = second.finish();
+        let mut keys: Vec<u64> = snapshot.fragments.keys().copied().collect();
+        keys.sort();
+        assert_eq!(keys, [1, 3]);
     }
 }

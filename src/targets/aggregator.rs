@@ -28,7 +28,9 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
     let built_in = settings.enabled && !templates.contains(&settings.output.as_str());
     if built_in {
         let inputs = || ctx.keys_of(&ctx.site.current);
-        ctx.emit(sink, &settings.output, inputs, || Ok(xml(ctx).into_bytes()))?;
+        ctx.emit(sink, &settings.output, inputs, || {
+            Ok(xml(ctx, sink)?.into_bytes())
+        })?;
     }
     if templates.is_empty() {
         return Ok(());
@@ -101,8 +103,10 @@ impl FeedJob {
 const JOBS_PER_PART: usize = 500;
 
 /// The whole Indeed feed. Each job's element is made from the job and dropped at once: a large
-/// board's feed is hundreds of megabytes, and its jobs are not kept beside it.
-fn xml(ctx: &Ctx) -> String {
+/// board's feed is hundreds of megabytes, and its jobs are not kept beside it. A part shows its
+/// jobs and board-wide values only: a sink that remembers carries over the parts whose jobs'
+/// fingerprints are the same.
+fn xml(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<String> {
     let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<source>\n");
     element(&mut out, 1, "publisher", &ctx.config.title);
     element(&mut out, 1, "publisherurl", &ctx.config.base_url);
@@ -112,19 +116,22 @@ fn xml(ctx: &Ctx) -> String {
         .current
         .par_chunks(JOBS_PER_PART)
         .map(|indexes| {
-            let mut part = String::new();
-            for &i in indexes {
-                push_job(&mut part, &FeedJob::new(ctx, &ctx.site.entries[i]));
-            }
-            part
+            let inputs = || ("indeed.xml", ctx.keys_of(indexes));
+            ctx.fragment(sink, inputs, || {
+                let mut part = String::new();
+                for &i in indexes {
+                    push_job(&mut part, &FeedJob::new(ctx, &ctx.site.entries[i]));
+                }
+                Ok(part)
+            })
         })
-        .collect();
+        .collect::<anyhow::Result<_>>()?;
     out.reserve(parts.iter().map(String::len).sum::<usize>() + "</source>\n".len());
     for part in parts {
         out.push_str(&part);
     }
     out.push_str("</source>\n");
-    out
+    Ok(out)
 }
 
 /// One `<job>`: the elements Indeed names, those the job has no value for left out.

@@ -17,7 +17,7 @@ use crate::view::{PageView, job_dir};
 
 /// Writes the index, every job page, the 404 page, the group pages and the search index.
 pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
-    let pages = Pages::new(ctx);
+    let pages = Pages::new(ctx, sink);
     let listing = Listing {
         dir: String::new(),
         template: "index.html",
@@ -44,32 +44,39 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
 }
 
 /// What the pages of one build share while they are written: each job's listing row
-/// (`job_row.html`), made once on first use and shown by every listing with the job and by the
-/// search results; and the search index.
+/// (`job_row.html`), made once on first use (or carried over from the previous build by a sink
+/// that remembers) and shown by every listing with the job and by the search results; and the
+/// search index.
 pub struct Pages<'a> {
     pub ctx: &'a Ctx<'a>,
+    sink: &'a dyn Sink,
     rows: Vec<OnceLock<String>>,
     pub search: search::Index,
 }
 
 impl<'a> Pages<'a> {
-    fn new(ctx: &'a Ctx<'a>) -> Pages<'a> {
+    fn new(ctx: &'a Ctx<'a>, sink: &'a dyn Sink) -> Pages<'a> {
         let rows: Vec<OnceLock<String>> =
             ctx.site.entries.iter().map(|_| OnceLock::new()).collect();
         // Results show the rows listings show. A row that fails to render is left empty here:
         // the listings showing it report the error.
         let row = |index: usize| {
-            row_in(ctx, &rows, index)
+            row_in(ctx, sink, &rows, index)
                 .map(str::to_string)
                 .unwrap_or_default()
         };
         let search = search::Index::new(ctx.site, &row);
-        Pages { ctx, rows, search }
+        Pages {
+            ctx,
+            sink,
+            rows,
+            search,
+        }
     }
 
     /// The listing row of entry `index`.
     fn row(&self, index: usize) -> anyhow::Result<&str> {
-        row_in(self.ctx, &self.rows, index)
+        row_in(self.ctx, self.sink, &self.rows, index)
     }
 
     /// Writes the page at `path` from `template` with `vars` and, when the page lists jobs, the
@@ -108,13 +115,20 @@ impl<'a> Pages<'a> {
     }
 }
 
-/// The row of entry `index` in `rows`, made on first use.
-fn row_in<'r>(ctx: &Ctx, rows: &'r [OnceLock<String>], index: usize) -> anyhow::Result<&'r str> {
+/// The row of entry `index` in `rows`, made on first use. A row shows its entry and board-wide
+/// values only, so the entry's fingerprint (`Ctx::key_of`) covers it, as it covers its job page.
+fn row_in<'r>(
+    ctx: &Ctx,
+    sink: &dyn Sink,
+    rows: &'r [OnceLock<String>],
+    index: usize,
+) -> anyhow::Result<&'r str> {
     let cell = &rows[index];
     if let Some(row) = cell.get() {
         return Ok(row);
     }
-    let row = render_row(ctx, index)?;
+    let inputs = || ("job_row.html", ctx.key_of(index));
+    let row = ctx.fragment(sink, inputs, || render_row(ctx, index))?;
     Ok(cell.get_or_init(|| row))
 }
 

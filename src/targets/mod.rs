@@ -6,8 +6,9 @@
 //! The many pages (job pages, listing pages, group feeds) go through `Ctx::emit` with a
 //! fingerprint of what they are made from: a sink that remembers the previous build (`jobsmith
 //! serve`) keeps a page whose inputs did not change instead of rendering it again. A job page's
-//! fingerprint is its entry's (`Entry` derives `Hash`: every field counts); a page made from a
-//! template hashes the variables the template receives (`html::Vars`).
+//! fingerprint is its entry's (`Entry` derives `Hash`: every field counts) with its company's
+//! profile; a page made from a template hashes the variables the template receives
+//! (`html::Vars`).
 
 mod aggregator;
 mod archive;
@@ -60,7 +61,7 @@ pub struct Ctx<'a> {
     /// Whether the sink keeps files between builds (`Sink::remembers`): only then are
     /// fingerprints worth making.
     pub remember: bool,
-    /// Fingerprint of each entry of `site.entries`; empty unless `remember`.
+    /// Fingerprint of each entry of `site.entries` (`entry_key`); empty unless `remember`.
     entry_keys: Vec<u64>,
 }
 
@@ -96,7 +97,10 @@ impl<'a> Ctx<'a> {
             epoch: epoch(config, theme, &site_view),
             remember,
             entry_keys: if remember {
-                site.entries.par_iter().map(fingerprint).collect()
+                site.entries
+                    .par_iter()
+                    .map(|e| entry_key(site, e))
+                    .collect()
             } else {
                 Vec::new()
             },
@@ -135,12 +139,28 @@ impl Ctx<'_> {
         sink.site_file_keyed(path, key, make()?)
     }
 
+    /// The piece of text that `make` renders from inputs fingerprinted by `inputs` (beyond the
+    /// epoch), carried over from the previous build by a sink that remembers (`Sink::fragment`).
+    /// Like `emit`'s, `inputs` must cover everything the text shows.
+    pub fn fragment<H: Hash>(
+        &self,
+        sink: &dyn Sink,
+        inputs: impl FnOnce() -> H,
+        mut make: impl FnMut() -> anyhow::Result<String>,
+    ) -> anyhow::Result<String> {
+        if !self.remember {
+            return make();
+        }
+        sink.fragment(fingerprint(&(self.epoch, inputs())), &mut make)
+    }
+
     /// The cards made, for the caller to free when it suits it.
     pub fn into_cards(self) -> Vec<OnceLock<JobCard>> {
         self.cards
     }
 
-    /// The fingerprint of the entry at `index`: the job and all the model made of it.
+    /// The fingerprint of the entry at `index`: the job, all the model made of it, and its
+    /// company's profile.
     pub fn key_of(&self, index: usize) -> u64 {
         self.entry_keys[index]
     }
@@ -149,6 +169,12 @@ impl Ctx<'_> {
     pub fn keys_of(&self, indexes: &[usize]) -> Vec<u64> {
         indexes.iter().map(|&i| self.entry_keys[i]).collect()
     }
+}
+
+/// The fingerprint of what a job's page and row show: the entry, and its company's profile (the
+/// logo is on both).
+fn entry_key(site: &Site, entry: &crate::site::Entry) -> u64 {
+    fingerprint(&(entry, site.profiles.get(&*entry.company)))
 }
 
 /// A 64-bit fingerprint of `value`, the same for equal values within one run.

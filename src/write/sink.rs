@@ -1,6 +1,7 @@
 //! The one door from the targets to the outside: a target hands each file it makes to a `Sink`.
 //! `Staging` (a build) writes them to disk, serve's `MemorySink` keeps them in memory, and tests
-//! collect them.
+//! collect them. A sink that remembers also keeps pieces of text that several files are made of
+//! (a job's listing row, a part of the Indeed feed), by the fingerprint of their inputs.
 
 /// Where targets put what they make. Implemented by the write stage, by `serve` and by tests.
 pub trait Sink: Sync {
@@ -24,5 +25,16 @@ pub trait Sink: Sync {
     /// A site file with the fingerprint of its inputs, for `reuse` by the next build.
     fn site_file_keyed(&self, path: &str, _key: u64, contents: Vec<u8>) -> anyhow::Result<()> {
         self.site_file(path, contents)
+    }
+
+    /// The piece of text made from inputs with the fingerprint `key`: the previous build's when
+    /// it made one, else `make`'s, kept for the next build. A sink that does not remember (the
+    /// default) makes it every time.
+    fn fragment(
+        &self,
+        _key: u64,
+        make: &mut dyn FnMut() -> anyhow::Result<String>,
+    ) -> anyhow::Result<String> {
+        make()
     }
 }

@@ -155,6 +155,11 @@ fn board_edits() -> Vec<Edit> {
             Some("+++\nname = \"Acme\"\n+++\nAcme makes rockets.\n"),
         ),
         (
+            "profile logo",
+            "content/companies/acme.md",
+            Some("+++\nname = \"Acme\"\nlogo = \"https://acme.example/logo.png\"\n+++\nAnvils.\n"),
+        ),
+        (
             "board title",
             "jobsmith.toml",
             Some(config("").replace("Fingerprint Jobs", "Print Jobs").leak()),
