@@ -20,13 +20,17 @@ pub const REGULAR: &[u8] = include_bytes!("../../../data/fonts/DejaVuSans.ttf");
 pub const BOLD: &[u8] = include_bytes!("../../../data/fonts/DejaVuSans-Bold.ttf");
 /// The family of both fonts; every generic family (`sans-serif`, `serif` ...) maps to it.
 pub const FAMILY: &str = "DejaVu Sans";
+/// Droid Sans Fallback Full (fonts-droid-fallback 6.0.1r16, Apache 2.0: `data/fonts/LICENSE`):
+/// the Chinese, Japanese and Korean characters DejaVu Sans lacks, which usvg takes from the first
+/// font that has them.
+pub const FALLBACK: &[u8] = include_bytes!("../../../data/fonts/DroidSansFallbackFull.ttf");
 
 /// Part of every cached card's key: a new release of jobsmith, or a new font, renderer or PNG
 /// encoding (bump the last part), may paint the same SVG text into other bytes.
 pub const VERSION: &str = concat!(
     "jobsmith-",
     env!("CARGO_PKG_VERSION"),
-    "/resvg-0.49/dejavu-2.37/png-1"
+    "/resvg-0.49/dejavu-2.37/droid-6.0.1r16/png-1"
 );
 
 /// The parser's options, made once and shared by every card painted in a build.
@@ -43,7 +47,7 @@ impl Default for Painter {
 impl Painter {
     pub fn new() -> Painter {
         let mut fonts = fontdb::Database::new();
-        for font in [REGULAR, BOLD] {
+        for font in [REGULAR, BOLD, FALLBACK] {
             fonts.load_font_source(fontdb::Source::Binary(Arc::new(font)));
         }
         fonts.set_sans_serif_family(FAMILY);
@@ -132,4 +136,35 @@ fn palette(data: &[u8]) -> Option<(Vec<u8>, Vec<u8>)> {
         indexes.push(index);
     }
     Some((palette, indexes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn card(text: &str) -> Vec<u8> {
+        let svg = format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1200\" height=\"630\">\
+             <text x=\"80\" y=\"300\" font-size=\"120\" font-weight=\"bold\">{text}</text></svg>"
+        );
+        Painter::new().paint(&svg).expect("a card")
+    }
+
+    /// Chinese and Japanese characters, which DejaVu Sans lacks, are drawn from the fallback font:
+    /// two of them give two pictures (a font without them draws the same empty box for both),
+    /// while a character no built-in font has still draws that box.
+    #[test]
+    fn characters_dejavu_lacks_are_drawn_from_the_fallback_font() {
+        let box_a = card("\u{E000}");
+        assert_eq!(
+            box_a,
+            card("\u{E001}"),
+            "private-use characters draw one box"
+        );
+        for (a, b) in [("全", "栈"), ("テ", "ス"), ("株", "式")] {
+            let (first, second) = (card(a), card(b));
+            assert_ne!(first, second, "{a} and {b} are drawn alike");
+            assert_ne!(first, box_a, "{a} is drawn as a box");
+        }
+    }
 }

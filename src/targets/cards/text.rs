@@ -6,29 +6,52 @@ use skrifa::charmap::Charmap;
 use skrifa::instance::{LocationRef, Size};
 use skrifa::metrics::GlyphMetrics;
 
-/// The glyph widths of one of the built-in fonts.
+/// The glyph widths of one of the built-in fonts, with those of the fallback font (`paint`'s
+/// `FALLBACK`) for the characters it lacks, as the painter draws them.
 pub struct Face {
+    font: Widths,
+    fallback: Widths,
+}
+
+/// A font's map from characters to glyphs, and its glyphs' widths.
+struct Widths {
     charmap: Charmap<'static>,
     metrics: GlyphMetrics<'static>,
 }
 
-impl Face {
-    /// The face of a built-in font.
-    pub fn new(font: &'static [u8]) -> Face {
+impl Widths {
+    fn new(font: &'static [u8]) -> Widths {
         let font = skrifa::FontRef::new(font).expect("the built-in fonts parse");
-        Face {
+        Widths {
             charmap: font.charmap(),
             metrics: font.glyph_metrics(Size::new(1.0), LocationRef::default()),
         }
     }
 
+    /// The advance of `c` in ems, when the font has it.
+    fn advance(&self, c: char) -> Option<f32> {
+        self.metrics.advance_width(self.charmap.map(c)?)
+    }
+}
+
+impl Face {
+    /// The face of a built-in font.
+    pub fn new(font: &'static [u8]) -> Face {
+        Face {
+            font: Widths::new(font),
+            fallback: Widths::new(super::paint::FALLBACK),
+        }
+    }
+
     /// The width of `text` at `px` pixels to the em (without kerning, which only narrows it).
+    /// A character neither font has is drawn as the font's empty box.
     pub fn width(&self, text: &str, px: f32) -> f32 {
+        let missing = || self.font.metrics.advance_width(Default::default());
         let em: f32 = text
             .chars()
             .map(|c| {
-                let glyph = self.charmap.map(c).unwrap_or_default();
-                self.metrics.advance_width(glyph).unwrap_or(0.0)
+                let advance = self.font.advance(c).or_else(|| self.fallback.advance(c));
+                advance.or_else(missing).unwrap_or(0.0)
             })
             .sum();
         em * px
@@ -141,6 +164,21 @@ mod tests {
         );
         assert!(face.width("Rust Engineer", 64.0) > 300.0);
         assert!(face.width("WWWW", 64.0) > face.width("iiii", 64.0));
+    }
+
+    /// Chinese and Japanese characters are measured by the font that draws them (each about an em
+    /// wide), so a title of them without spaces is broken inside and stays within the width.
+    #[test]
+    fn cjk_titles_are_measured_by_the_fallback_font() {
+        let face = bold();
+        assert!(face.width("全栈工程师", 64.0) >= 5.0 * 64.0 * 0.9);
+        let title = "シニアバックエンドエンジニア（決済基盤）全栈工程师高级软件工程师";
+        let lines = face.wrap(title, 64.0, 1040.0, 3);
+        assert!(lines.len() >= 2, "{lines:?}");
+        assert!(
+            lines.iter().all(|l| face.width(l, 64.0) <= 1040.0),
+            "{lines:?}"
+        );
     }
 
     /// A title of many words fills three lines, each within the width, and the third says
