@@ -33,13 +33,13 @@ pub fn tools_ready(needs: &[&str]) -> bool {
     crate::support::tools_present(&missing)
 }
 
-/// Builds the sample board into a temporary folder.
+/// Builds a copy of the sample board; the site is in its `site/`.
 fn sample_site(minify: bool) -> tempfile::TempDir {
-    let out = tempfile::tempdir().expect("temp dir");
+    let out = crate::support::sample_board();
     let options = BuildOptions {
         output: Some(out.path().join("site")),
         minify: Some(minify),
-        ..BuildOptions::new(env!("CARGO_MANIFEST_DIR"), clock())
+        ..BuildOptions::new(out.path(), clock())
     };
     build(&options).expect("sample builds");
     out

@@ -4,13 +4,10 @@ use crate::support::{TempBoard, jobsmith, stderr, tree};
 
 const SAMPLE_NOW: &str = "2025-10-22T20:30:00Z";
 
-fn repo_root() -> &'static str {
-    env!("CARGO_MANIFEST_DIR")
-}
-
 /// Two builds give the same bytes, and parallel rendering gives what one thread gives.
 #[test]
 fn sample_board_builds_identically_twice() {
+    let sample = crate::support::sample_board();
     let a = tempfile::tempdir().expect("temp dir");
     let b = tempfile::tempdir().expect("temp dir");
     for (dir, threads) in [(&a, "4"), (&b, "1")] {
@@ -19,7 +16,7 @@ fn sample_board_builds_identically_twice() {
             .args([
                 "build",
                 "--root",
-                repo_root(),
+                sample.path().to_str().expect("utf-8"),
                 "--output",
                 out_dir.to_str().expect("utf-8"),
                 "--now",

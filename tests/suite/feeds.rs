@@ -43,7 +43,8 @@ fn items(xml: &str) -> Vec<[String; 5]> {
 
 #[test]
 fn every_feed_is_well_formed_with_absolute_stable_unique_guids() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sample = crate::support::sample_board();
+    let root = sample.path();
     let a = tempfile::tempdir().expect("temp dir");
     let b = tempfile::tempdir().expect("temp dir");
     let first = build_into(root, a.path());
@@ -98,7 +99,8 @@ fn every_feed_is_well_formed_with_absolute_stable_unique_guids() {
 /// `rss` crate's own writer gives for the whole channel.
 #[test]
 fn spliced_feeds_are_what_the_rss_writer_gives_for_the_whole_channel() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sample = crate::support::sample_board();
+    let root = sample.path();
     let out = tempfile::tempdir().expect("temp dir");
     let site = build_into(root, out.path());
     let mut checked = 0;
@@ -200,7 +202,8 @@ fn feedparser_reads_every_feed_without_complaint() {
         return;
     }
     let out = tempfile::tempdir().expect("temp dir");
-    let files = build_into(Path::new(env!("CARGO_MANIFEST_DIR")), out.path());
+    let sample = crate::support::sample_board();
+    let files = build_into(sample.path(), out.path());
     let feeds: Vec<_> = files
         .keys()
         .filter(|k| k.ends_with("rss.xml"))
@@ -238,7 +241,8 @@ fn feedparser_reads_every_feed_without_complaint() {
 /// once (a job whose location is "Remote" is not filed under Remote twice).
 #[test]
 fn items_carry_the_job_and_say_each_category_once() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let sample = crate::support::sample_board();
+    let root = sample.path();
     let out = tempfile::tempdir().expect("temp dir");
     let files = build_into(root, out.path());
     let xml = String::from_utf8_lossy(&files["rss.xml"]).into_owned();

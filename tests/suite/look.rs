@@ -19,11 +19,11 @@ fn the_sample_board_reads_like_a_job_board() {
     if !tools_ready(&["node", "chromium", "playwright-core"]) {
         return;
     }
-    let out = tempfile::tempdir().expect("temp dir");
+    let out = crate::support::sample_board();
     let site = out.path().join("site");
     let options = BuildOptions {
         output: Some(site.clone()),
-        ..BuildOptions::new(env!("CARGO_MANIFEST_DIR"), clock())
+        ..BuildOptions::new(out.path(), clock())
     };
     build(&options).expect("sample builds");
     let shots = out.path().join("shots");

@@ -1,7 +1,6 @@
 //! The website: every link resolves, JSON-LD is complete, every group has its pages and feeds.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use crate::support::{clock, fixture, tree};
 use jobsmith::{BuildOptions, build};
@@ -16,8 +15,8 @@ fn build_sample_at(
     base_url: &str,
     now: chrono::DateTime<chrono::Utc>,
 ) -> (tempfile::TempDir, BTreeMap<String, Vec<u8>>) {
-    let out = tempfile::tempdir().expect("temp dir");
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let out = crate::support::sample_board();
+    let root = out.path();
     let options = BuildOptions {
         output: Some(out.path().join("public")),
         base_url: Some(base_url.to_string()),

@@ -21,6 +21,32 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// A copy of the sample board this repository holds (`jobsmith.toml`, `content/`,
+/// `templates/`, `static/`) in a temporary folder. Tests build the copy: a build of the sample
+/// writes its README, archive and card cache into the board, and those are the user's clone's.
+pub fn sample_board() -> tempfile::TempDir {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let copy = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        repo.join("jobsmith.toml"),
+        copy.path().join("jobsmith.toml"),
+    )
+    .expect("copy jobsmith.toml");
+    for folder in ["content", "templates", "static"] {
+        for entry in walkdir::WalkDir::new(repo.join(folder)) {
+            let entry = entry.expect("walk the sample board");
+            let rel = entry.path().strip_prefix(repo).expect("inside");
+            let to = copy.path().join(rel);
+            if entry.file_type().is_dir() {
+                std::fs::create_dir_all(&to).expect("mkdir");
+            } else {
+                std::fs::copy(entry.path(), &to).expect("copy a file of the sample");
+            }
+        }
+    }
+    copy
+}
+
 /// A temporary board: `jobsmith.toml` plus the given files.
 pub struct TempBoard {
     pub dir: tempfile::TempDir,
