@@ -92,6 +92,48 @@ fn every_page_is_valid_html() {
     }
 }
 
+/// The small pages that keep old location URLs working (`[site] keep_old_location_urls`) are
+/// valid too. The sample board leaves them off: they send a browser on at once, which a checker
+/// that walks pages in one tab (check-site's axe) reads as an interrupted page.
+#[test]
+fn old_location_url_pages_are_valid_html() {
+    if !tools_ready(&["java", "vnu-jar"]) {
+        return;
+    }
+    let job = |n: u32, location: &str| {
+        format!(
+            "{{\"title\": \"Engineer {n}\", \"company\": \"Acme\", \"location\": \"{location}\", \
+             \"date\": \"2025-10-20\", \"url\": \"https://acme.example/{n}\"}}\n"
+        )
+    };
+    let jobs = [job(1, "Bangalore, KA, IN"), job(2, "Remote, Germany")].concat();
+    let config = format!(
+        "{}[site]\nkeep_old_location_urls = true\n",
+        crate::support::CONFIG
+    );
+    let board = crate::support::TempBoard::new(&[
+        ("jobsmith.toml", config.as_str()),
+        ("content/jobs.jsonl", jobs.as_str()),
+    ]);
+    let options = BuildOptions {
+        output: Some(board.root().join("site")),
+        ..BuildOptions::new(board.root(), clock())
+    };
+    build(&options).expect("builds");
+    let moved = board
+        .root()
+        .join("site/locations/bangalore-ka-in/index.html");
+    let text = std::fs::read_to_string(&moved).expect("an old location URL's page");
+    assert!(text.contains("http-equiv=\"refresh\""), "{text}");
+    let errors = vnu_errors(&board.root().join("site"));
+    assert!(
+        errors.is_empty(),
+        "{} errors:\n{}",
+        errors.len(),
+        errors.join("\n")
+    );
+}
+
 #[test]
 fn key_pages_have_no_accessibility_violations() {
     if !tools_ready(&["node", "chromium", "axe-core", "playwright-core"]) {
