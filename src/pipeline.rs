@@ -152,12 +152,12 @@ pub fn read_board_with(
 /// `jobsmith build`: the whole pipeline.
 pub fn build(options: &BuildOptions) -> anyhow::Result<Summary> {
     let mut stages = Vec::new();
-    let _lock = write::lock_board(&options.root, || {
+    let lock = write::lock_board(&options.root, || {
         options
             .progress
             .begin("waiting for another build of this board", 0);
     })?;
-    write::recover(&options.root)?;
+    write::recover(&options.root, lock.is_some())?;
     let board = timed(&mut stages, "read and validate", || {
         read_board_counted(
             &options.root,

@@ -50,9 +50,10 @@ pub fn run(board: &BoardDir, journal: &Journal) -> anyhow::Result<()> {
     )
 }
 
-/// Finishes a commit that a killed build decided but did not carry out. Called with the board's
-/// lock held.
-pub fn recover(root: &Path) -> anyhow::Result<()> {
+/// Finishes a commit that a killed build decided but did not carry out. `locked`: whether this
+/// build holds the board's lock (`lock.rs`); without it (a file system without locks), a journal
+/// of a process still running is that build's, carrying it out now.
+pub fn recover(root: &Path, locked: bool) -> anyhow::Result<()> {
     let path = root.join(JOURNAL);
     let Ok(meta) = path.symlink_metadata() else {
         return Ok(());
@@ -63,7 +64,18 @@ pub fn recover(root: &Path) -> anyhow::Result<()> {
     let text = std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
     let journal: Journal = serde_json::from_slice(&text)
         .with_context(|| format!("{} is damaged: remove it and build again", path.display()))?;
-    // The board's lock is held (`lock.rs`): the build that wrote the journal is over.
+    if !locked && (journal.pid == std::process::id() || super::is_running(journal.pid)) {
+        bail!(
+            "another jobsmith build (process {}) is writing this board",
+            journal.pid
+        );
+    }
+    check_folders(root, &journal).with_context(|| {
+        format!(
+            "{} names folders no build of this board writes: remove it",
+            path.display()
+        )
+    })?;
     let board = BoardDir::open(root)?;
     apply(&board, &journal).with_context(|| {
         format!(
@@ -71,6 +83,28 @@ pub fn recover(root: &Path) -> anyhow::Result<()> {
             path.display()
         )
     })
+}
+
+/// A journal is a file in the board, so it may come with the board from elsewhere: before its
+/// two folders are swapped, the output must be one a build may replace (`outputs::check_output`,
+/// as every build checks) and the staged site a staging folder beside it.
+fn check_folders(root: &Path, journal: &Journal) -> anyhow::Result<()> {
+    super::outputs::check_output(root, &journal.output, false)?;
+    let beside = journal.staged.parent() == journal.output.parent();
+    let name = journal.output.file_name().map(|n| n.to_string_lossy());
+    let staged = journal.staged.file_name().map(|n| n.to_string_lossy());
+    let shaped = match (name, staged) {
+        (Some(name), Some(staged)) => staged.starts_with(&format!(".{name}{}", super::STAGING_TAG)),
+        _ => false,
+    };
+    if !beside || !shaped {
+        bail!(
+            "{} is not a staging folder of {}",
+            journal.staged.display(),
+            journal.output.display()
+        );
+    }
+    Ok(())
 }
 
 /// Carries out a journal; every step can run again after a kill.

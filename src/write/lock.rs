@@ -1,10 +1,12 @@
 //! One build of a board at a time.
 //!
-//! Builds of one board share its README, its archive, the commit journal and the card cache, so a
-//! second build that starts while one runs (a `jobsmith build` beside another, or a test suite
-//! building the sample board from several threads) waits for the first to finish. The lock is
-//! the operating system's advisory lock on the board folder itself: no file is added to the
-//! board, and a build that dies lets go of it with its process.
+//! Builds of one board share its README, its archive and the commit journal, so a second build
+//! that starts while one runs (a `jobsmith build` beside another) waits for the first to finish.
+//! The lock is the operating system's advisory lock on the board folder itself: no file is added
+//! to the board, and a build that dies lets go of it with its process. Where the folder cannot
+//! be locked, `commit::recover` tells a running build's journal by its process instead. The card
+//! cache is shared with `jobsmith serve` too, which takes no lock: each card is written whole,
+//! and only temporaries of processes no longer running are removed.
 
 use std::fs::{File, TryLockError};
 use std::path::Path;

@@ -282,9 +282,23 @@ fn remove_dead_temps(board: &BoardDir, dir: &Path) {
     }
 }
 
-/// Whether a process with that id is running (and is not this one).
+/// Whether a process with that id is running (and is not this one): a signal 0 reaches it, or
+/// reaches it but may not be sent.
+#[cfg(unix)]
 fn is_running(pid: u32) -> bool {
-    pid != std::process::id() && Path::new(&format!("/proc/{pid}")).exists()
+    use rustix::process::{Pid, test_kill_process};
+    let pid = (pid != std::process::id())
+        .then(|| i32::try_from(pid).ok().and_then(Pid::from_raw))
+        .flatten();
+    pid.is_some_and(|pid| {
+        test_kill_process(pid).map_or_else(|err| err == rustix::io::Errno::PERM, |()| true)
+    })
+}
+
+/// Elsewhere another process cannot be told dead: its leftovers are kept.
+#[cfg(not(unix))]
+fn is_running(pid: u32) -> bool {
+    pid != std::process::id()
 }
 
 /// Puts `staged` in the place of `output`; on Linux the two are exchanged in one step. The

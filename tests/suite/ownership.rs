@@ -534,6 +534,37 @@ fn a_damaged_journal_is_named_and_nothing_changes() {
     build_refused(&world, &[], "is not a file jobsmith wrote");
 }
 
+/// A journal comes with the board (a clone, an archive): one that names a folder of the user's as
+/// the output, or a staging folder that is not beside it, is refused before anything moves.
+#[test]
+fn a_journal_naming_someone_elses_folders_is_refused_and_nothing_moves() {
+    let world = World::new();
+    let outside = world.path("outside");
+    world.write(".outside.jobsmith-staging-1/index.html", "a site\n");
+    let cases = [
+        (outside.clone(), world.path(".outside.jobsmith-staging-1")),
+        (
+            world.path("board/public"),
+            world.path(".outside.jobsmith-staging-1"),
+        ),
+        (
+            world.path("board/content"),
+            world.path("board/.content.jobsmith-staging-1"),
+        ),
+    ];
+    for (output, staged) in cases {
+        let journal = serde_json::json!({
+            "pid": 1_999_999, "staged": staged, "output": output, "site": null,
+            "renames": [], "removals": [],
+        });
+        world.write("board/.jobsmith-commit.json", &journal.to_string());
+        if staged.starts_with(world.board()) {
+            world.write("board/.content.jobsmith-staging-1/jobs/x.md", "theirs\n");
+        }
+        build_refused(&world, &[], "names folders no build of this board writes");
+    }
+}
+
 /// As root every file is writable, so the build runs as `nobody` (setpriv) in a board where
 /// only the README's or the archive's folder is closed to it.
 #[cfg(target_os = "linux")]
