@@ -38,9 +38,9 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         })?;
     render_404(ctx, sink)?;
     super::groups::render(&pages, sink)?;
-    search::render(&pages.search, sink)?;
-    crate::pipeline::drop_later((pages.rows, pages.search));
-    Ok(())
+    let Pages { rows, search, .. } = pages;
+    crate::pipeline::drop_later(rows);
+    search::render(search, sink)
 }
 
 /// What the pages of one build share while they are written: each job's listing row

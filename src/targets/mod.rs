@@ -52,7 +52,8 @@ pub struct Ctx<'a> {
     /// it instead of each serialising the view again.
     pub site_value: tera::Value,
     /// One card per entry of `site.entries`, same order, made on first use (`card`): a rebuild
-    /// that carries most pages over needs few of them.
+    /// that carries most pages over needs few of them (but for social cards, whose views are
+    /// all made to fingerprint them).
     cards: Vec<OnceLock<JobCard>>,
     /// The combined feeds (`[feeds] combinations`): group pages link to them.
     pub combos: Vec<combos::Combo>,
@@ -132,7 +133,7 @@ impl Ctx<'_> {
         if !self.remember {
             return sink.site_file(path, make()?);
         }
-        let key = fingerprint(&(self.epoch, inputs()));
+        let key = self.key(inputs());
         if sink.reuse(path, key) {
             return Ok(());
         }
@@ -151,7 +152,12 @@ impl Ctx<'_> {
         if !self.remember {
             return make();
         }
-        sink.fragment(fingerprint(&(self.epoch, inputs())), &mut make)
+        sink.fragment(self.key(inputs()), &mut make)
+    }
+
+    /// The fingerprint of what a file or fragment is made from: `inputs` and the epoch.
+    fn key(&self, inputs: impl Hash) -> u64 {
+        fingerprint(&(self.epoch, inputs))
     }
 
     /// The cards made, for the caller to free when it suits it.

@@ -52,11 +52,11 @@ const FORMAT: u32 = 3;
 /// The folder of the index, relative to the site root: the manifest and the parts' folders.
 pub const DIR: &str = "search/";
 
-/// Writes the manifest and the parts of `index`.
-pub fn render(index: &Index, sink: &dyn Sink) -> anyhow::Result<()> {
-    sink.site_file(&format!("{DIR}index.json"), index.manifest.clone())?;
-    for (name, bytes) in &index.files {
-        sink.site_file(&format!("{}{name}", index.dir), bytes.clone())?;
+/// Writes the manifest and the parts of `index`, handing each file's bytes over.
+pub fn render(index: Index, sink: &dyn Sink) -> anyhow::Result<()> {
+    sink.site_file(&format!("{DIR}index.json"), index.manifest)?;
+    for (name, bytes) in index.files {
+        sink.site_file(&format!("{}{name}", index.dir), bytes)?;
     }
     Ok(())
 }

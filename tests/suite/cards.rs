@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use crate::support::{CONFIG, TempBoard, jobsmith, stderr, tree};
+use crate::support::{CONFIG, TempBoard, build_board, stderr, tree};
 
 const WITH_CARDS: &str = "[cards]\nenabled = true\n";
 
@@ -36,21 +36,8 @@ fn board() -> TempBoard {
     board
 }
 
-fn build(board: &TempBoard) -> std::process::Output {
-    let root = board.root().to_str().expect("utf-8");
-    let args = [
-        "build",
-        "--root",
-        root,
-        "--now",
-        "2025-10-22",
-        "--no-minify",
-    ];
-    jobsmith(&args)
-}
-
 fn built(board: &TempBoard) {
-    let out = build(board);
+    let out = build_board(board);
     assert!(out.status.success(), "{}", stderr(&out));
 }
 
@@ -257,7 +244,7 @@ fn a_cache_folder_that_is_a_link_is_not_written_through() {
     let outside = tempfile::tempdir().expect("temp dir");
     std::fs::write(outside.path().join("theirs.txt"), "theirs").expect("write");
     std::os::unix::fs::symlink(outside.path(), board.root().join(".jobsmith-cache")).expect("link");
-    let out = build(&board);
+    let out = build_board(&board);
     assert!(!out.status.success());
     assert!(stderr(&out).contains(".jobsmith-cache"), "{}", stderr(&out));
     assert_eq!(tree(outside.path()).len(), 1);
@@ -275,7 +262,7 @@ fn a_card_template_that_makes_no_svg_fails_naming_its_file() {
         ("<svg>{% if %}</svg>", "card.svg"),
     ] {
         board.write("templates/card.svg", template);
-        let out = build(&board);
+        let out = build_board(&board);
         assert_eq!(out.status.code(), Some(1), "{template}: {}", stderr(&out));
         let message = stderr(&out);
         assert!(message.contains("card.svg"), "{template}: {message}");

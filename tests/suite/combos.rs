@@ -1,25 +1,13 @@
 //! Combined feeds (`[feeds] combinations`): one RSS feed per pair of groups that share a current
 //! job, linked from both group pages; built by the real binary.
 
-use crate::support::{CONFIG, TempBoard, jobsmith, stderr};
+use crate::support::{CONFIG, TempBoard, build_board, stderr};
 
 fn job(name: &str, workplace: &str, location: &str, skills: &str) -> (String, String) {
     let text = format!(
         "+++\ntitle = \"{name} Engineer\"\ncompany = \"Co {name}\"\nlocation = \"{location}\"\nworkplace = \"{workplace}\"\ndate = 2025-10-21\nurl = \"https://co.example/{name}\"\nskills = [{skills}]\n+++\n"
     );
     (format!("content/jobs/{name}.md"), text)
-}
-
-fn build(board: &TempBoard) -> std::process::Output {
-    let root = board.root().to_str().expect("utf-8");
-    jobsmith(&[
-        "build",
-        "--root",
-        root,
-        "--now",
-        "2025-10-22",
-        "--no-minify",
-    ])
 }
 
 #[test]
@@ -35,7 +23,7 @@ fn each_pair_of_groups_with_a_shared_job_gets_a_feed_linked_from_both_pages() {
         "{CONFIG}[feeds]\ncombinations = [[\"workplace\", \"skill\"], [\"country\", \"skill\"]]\n"
     );
     board.write("jobsmith.toml", &config);
-    let out = build(&board);
+    let out = build_board(&board);
     assert!(out.status.success(), "{}", stderr(&out));
     let public = board.root().join("public");
     let feed = std::fs::read_to_string(public.join("feeds/types/remote/skills/rust/rss.xml"))
@@ -90,7 +78,7 @@ fn combinations_must_name_two_known_kinds() {
     let board = TempBoard::new(&[]);
     let config = format!("{CONFIG}[feeds]\ncombinations = [[\"workplace\", \"colour\"]]\n");
     board.write("jobsmith.toml", &config);
-    let out = build(&board);
+    let out = build_board(&board);
     assert_eq!(out.status.code(), Some(1));
     assert!(
         stderr(&out).contains(

@@ -111,19 +111,7 @@ fn netlify_build_command_builds_the_board() {
     // The part after installing: run it with this build's binary on a copy of the sample board.
     let run = command.rsplit("&& ").next().expect("a build step");
     assert!(run.starts_with("jobsmith build --base-url"), "{run}");
-    let board = tempfile::tempdir().expect("temp dir");
-    std::fs::copy(
-        repo().join("jobsmith.toml"),
-        board.path().join("jobsmith.toml"),
-    )
-    .expect("config");
-    let status = Command::new("cp")
-        .arg("-r")
-        .arg(repo().join("content"))
-        .arg(board.path())
-        .status()
-        .expect("cp");
-    assert!(status.success());
+    let board = crate::support::sample_board();
     let script = run.replacen("jobsmith", env!("CARGO_BIN_EXE_jobsmith"), 1);
     let output = Command::new("sh")
         .args(["-c", &script])

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use crate::scan;
-use crate::support::{TempBoard, jobsmith_within, stderr, tree};
+use crate::support::{TempBoard, copy_dir, jobsmith_within, stderr, tree};
 
 /// Longest a build of a hostile board may take (debug builds on a busy machine included).
 const LIMIT: Duration = Duration::from_secs(180);
@@ -204,18 +204,6 @@ fn top_level(dir: &Path) -> std::collections::BTreeSet<String> {
         .expect("read board")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect()
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from).min_depth(1) {
-        let entry = entry.expect("walk corpus");
-        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 #[test]

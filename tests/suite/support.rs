@@ -33,18 +33,22 @@ pub fn sample_board() -> tempfile::TempDir {
     )
     .expect("copy jobsmith.toml");
     for folder in ["content", "templates", "static"] {
-        for entry in walkdir::WalkDir::new(repo.join(folder)) {
-            let entry = entry.expect("walk the sample board");
-            let rel = entry.path().strip_prefix(repo).expect("inside");
-            let to = copy.path().join(rel);
-            if entry.file_type().is_dir() {
-                std::fs::create_dir_all(&to).expect("mkdir");
-            } else {
-                std::fs::copy(entry.path(), &to).expect("copy a file of the sample");
-            }
-        }
+        copy_dir(&repo.join(folder), &copy.path().join(folder));
     }
     copy
+}
+
+/// Copies the files and folders under `from` into `to`.
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk");
+        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
 }
 
 /// A temporary board: `jobsmith.toml` plus the given files.
@@ -79,6 +83,19 @@ impl TempBoard {
         std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
         std::fs::write(path, bytes).expect("write");
     }
+}
+
+/// `jobsmith build` of `board` by the real binary, on the tests' usual day, unminified.
+pub fn build_board(board: &TempBoard) -> Output {
+    let root = board.root().to_str().expect("utf-8");
+    jobsmith(&[
+        "build",
+        "--root",
+        root,
+        "--now",
+        "2025-10-22",
+        "--no-minify",
+    ])
 }
 
 /// Runs the real binary with `args`.
