@@ -54,14 +54,17 @@ impl Spot {
 }
 
 /// The places of the location `items` (a location given as a list has several items), in the
-/// order written, each key once. A location naming no place ("Remote") is one spot, unread.
+/// order written, each key once, the first `validate::MAX_PLACES` of them. A location naming no
+/// place ("Remote") is one spot, unread.
 pub fn spots(items: &[String]) -> Vec<Spot> {
     let mut out: Vec<Spot> = Vec::new();
-    for item in items {
-        for spot in read_item(item) {
-            if !out.iter().any(|o| o.key() == spot.key()) {
-                out.push(spot);
-            }
+    let mut keys = std::collections::HashSet::new();
+    for spot in items.iter().flat_map(|item| read_item(item)) {
+        if out.len() == crate::validate::MAX_PLACES {
+            break;
+        }
+        if keys.insert(spot.key()) {
+            out.push(spot);
         }
     }
     out

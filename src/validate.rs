@@ -228,6 +228,7 @@ fn job(record: &Record, skills: &SkillMatcher, problems: &mut Vec<Problem>) -> O
         return None;
     }
     let (title, company, locations, posted, url) = (title?, company?, locations?, posted?, url?);
+    let locations = capped_places(record, locations, problems);
     let handle = match (&given_id, record.index) {
         (Some(id), _) => id.clone(),
         (None, 0) => default_id(record),
@@ -334,6 +335,30 @@ fn capped_skills(
         skills.truncate(MAX_SKILLS);
     }
     skills
+}
+
+/// Most places one job's location keeps (items of a list, or places a string names): each place
+/// has a page listing the job with all its places, so the output grows with the square of this
+/// number (docs/hostile-input.md).
+pub const MAX_PLACES: usize = 50;
+
+/// The first `MAX_PLACES` items of a location list, with a warning naming the file and line when
+/// there were more. (A string naming more places keeps its first `MAX_PLACES`: `places::spots`.)
+fn capped_places(
+    record: &Record,
+    mut items: Vec<String>,
+    problems: &mut Vec<Problem>,
+) -> Vec<String> {
+    if items.len() > MAX_PLACES {
+        let message = format!(
+            "`location` lists {} places; only the first {MAX_PLACES} are kept",
+            items.len()
+        );
+        let line = record.line_of("location");
+        problems.push(Problem::warning(&record.path, line, 1, message));
+        items.truncate(MAX_PLACES);
+    }
+    items
 }
 
 /// Most names one job's `remote_from` keeps: the job page lists them all, and a country list of

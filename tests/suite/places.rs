@@ -335,3 +335,44 @@ fn old_location_urls_redirect_when_the_board_keeps_them() {
         "only the redirects differ"
     );
 }
+
+/// A location of hundreds of places keeps its first `MAX_PLACES` (50): each place is a page whose
+/// rows show all the job's places, so the output would grow with the square of the count. A list
+/// says so at its line; a string keeps its whole text.
+#[test]
+fn a_location_of_hundreds_of_places_keeps_fifty() {
+    let places: Vec<String> = (0..400).map(|i| format!("Town{i}")).collect();
+    let pages = |files: &BTreeMap<String, Vec<u8>>| {
+        files
+            .keys()
+            .filter(|p| p.starts_with("locations/town") && p.ends_with("/index.html"))
+            .count()
+    };
+    let listed = row(1, &serde_json::json!(places));
+    assert_eq!(pages(&build_board(&listed, "")), 50);
+    let board = TempBoard::new(&[("content/jobs.jsonl", &listed)]);
+    let summary = build(&BuildOptions::new(board.root(), clock())).expect("the board builds");
+    let warned = summary.problems.iter().any(|p| {
+        let text = p.to_string();
+        text.contains("jobs.jsonl:1:") && text.contains("lists 400 places; only the first 50")
+    });
+    assert!(warned, "{:?}", summary.problems);
+    // A string is cut into places only where every piece is one: 60 countries.
+    let countries = "Albania;Algeria;Angola;Argentina;Armenia;Australia;Austria;Bahrain;\
+        Belgium;Belize;Benin;Bhutan;Bolivia;Botswana;Brazil;Brunei;Bulgaria;Burundi;Cambodia;\
+        Cameroon;Canada;Chad;Chile;China;Colombia;Comoros;Croatia;Cuba;Cyprus;Denmark;Djibouti;\
+        Dominica;Ecuador;Egypt;Eritrea;Estonia;Ethiopia;Fiji;Finland;France;Gabon;Gambia;\
+        Georgia;Germany;Ghana;Greece;Grenada;Guatemala;Guinea;Guyana;Haiti;Honduras;Hungary;\
+        Iceland;India;Indonesia;Iran;Iraq;Ireland;Israel";
+    let files = build_board(&row(2, &serde_json::json!(countries)), "");
+    let country_pages = files
+        .keys()
+        .filter(|p| p.starts_with("locations/") && p.ends_with("/rss.xml"))
+        .count();
+    assert_eq!(country_pages, 50);
+    let page = files
+        .keys()
+        .find(|p| p.starts_with("jobs/") && p.ends_with("/index.html"));
+    let job = String::from_utf8_lossy(&files[page.expect("the job's page")]).into_owned();
+    assert!(job.contains("Israel"), "the job keeps its whole text");
+}
