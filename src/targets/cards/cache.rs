@@ -67,6 +67,12 @@ impl Cache {
             return None;
         }
         let path = self.root.join(DIR).join(file_name(key));
+        if !path
+            .symlink_metadata()
+            .is_ok_and(|m| m.file_type().is_file())
+        {
+            return None;
+        }
         let bytes = crate::load::read_regular(&path).ok()?;
         (bytes.starts_with(PNG_START) && bytes.ends_with(PNG_END)).then_some(bytes)
     }
@@ -83,13 +89,11 @@ impl Cache {
     pub fn prune(&self, keep: &BTreeSet<String>) -> anyhow::Result<usize> {
         let mut removed = 0;
         for name in self.board.names_in(Path::new(DIR)) {
-            let Some(key) = name
-                .strip_prefix("card-")
-                .and_then(|k| k.strip_suffix(".png"))
-            else {
+            if !is_own(&name) {
                 continue;
-            };
-            if is_own(&name) && !keep.contains(key) {
+            }
+            let key = &name["card-".len()..name.len() - ".png".len()];
+            if !keep.contains(key) {
                 self.board.remove_file(&Path::new(DIR).join(&name))?;
                 removed += 1;
             }
@@ -146,5 +150,22 @@ mod tests {
         assert!(dir.join(file_name(&whole)).is_file());
         assert!(!dir.join(file_name(&cut)).exists());
         assert_eq!(std::fs::read(dir.join("mine.png")).expect("mine"), b"user");
+    }
+
+    /// A card file that is a link is not read: its target is not published as a card.
+    #[cfg(unix)]
+    #[test]
+    fn a_card_that_is_a_link_is_not_read() {
+        let board = tempfile::tempdir().expect("temp dir");
+        let cache = Cache::open(board.path()).expect("cache");
+        let png = [PNG_START, b"someone else's", PNG_END].concat();
+        cache.put(&key("x"), &png).expect("put");
+        let outside = board.path().join("outside.png");
+        std::fs::write(&outside, &png).expect("write");
+        let linked = key("y");
+        std::os::unix::fs::symlink(&outside, board.path().join(DIR).join(file_name(&linked)))
+            .expect("link");
+        assert_eq!(cache.get(&linked), None);
+        assert!(cache.get(&key("x")).is_some());
     }
 }
