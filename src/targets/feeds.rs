@@ -67,7 +67,7 @@ fn write_feeds(ctx: &Ctx, items: &Items, sink: &dyn Sink) -> anyhow::Result<()> 
         description: describe(&ctx.config.description, &ctx.config.title),
         jobs: &site.current,
     };
-    write_rss(ctx, items, sink, &board)?;
+    board.write_keyed(ctx, items, sink)?;
     write_json_feed(ctx, items, sink, &board)?;
     let kinds: [(&str, &str, Vec<&Group>); 4] = [
         ("companies", "Jobs at", site.company_pages()),
@@ -135,10 +135,6 @@ impl FeedSpec<'_> {
     }
 }
 
-fn write_rss(ctx: &Ctx, items: &Items, sink: &dyn Sink, spec: &FeedSpec) -> anyhow::Result<()> {
-    sink.site_file(&format!("{}rss.xml", spec.dir), rss_xml(ctx, items, spec)?)
-}
-
 /// A feed's XML.
 pub(super) fn rss_xml(ctx: &Ctx, items: &Items, spec: &FeedSpec) -> anyhow::Result<Vec<u8>> {
     let base = &ctx.config.base_url;
@@ -193,8 +189,10 @@ fn item(ctx: &Ctx, items: &Items, index: usize) -> Item {
     let entry = &ctx.site.entries[index];
     let card = ctx.card(index);
     let permalink = permalink(ctx, entry);
-    // The full description, sanitised as on the job's page, in `content:encoded`.
-    let (html, _) = crate::markdown::render(&entry.job.description, 0);
+    // The full description, sanitised as on the job's page, in `content:encoded`; the summary
+    // from the same parse.
+    let (html, start) = crate::markdown::render(&entry.job.description, SUMMARY_CHARS);
+    let summary = items.summaries[index].get_or_init(|| summary_with(card, &start));
     Item {
         title: Some(format!(
             "{} at {} ({})",
@@ -208,7 +206,7 @@ fn item(ctx: &Ctx, items: &Items, index: usize) -> Item {
         pub_date: Some(entry.job.posted.to_rfc2822()),
         // Readers show an RSS description as HTML: the plain-text summary is escaped for it, so
         // text such as `<img onerror=…>` shows as written instead of running.
-        description: Some(crate::text::escape_html(items.summary(ctx, index))),
+        description: Some(crate::text::escape_html(summary)),
         categories: categories(card)
             .into_iter()
             .map(|name| Category { name, domain: None })

@@ -357,7 +357,7 @@ fn render_job(ctx: &Ctx, index: usize) -> anyhow::Result<Vec<u8>> {
         page.image = super::cards::image_url(ctx.config, &dir);
     }
     let mut context = base_context(ctx, &page);
-    let (description_html, _) = markdown::render(&job.description, 0);
+    let description_html = markdown::to_html(&job.description);
     // An expired job's posting stays, with its `validThrough` in the past: search engines
     // then drop it from their job listings.
     let json_ld =
