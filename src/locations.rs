@@ -1,5 +1,5 @@
 //! The location pages of the site model: which page each place of a job is on. A recognised
-//! city has one page for every way it is written (`locations/bengaluru-india/`), a country one
+//! city has one page, however it is written (`locations/bengaluru-india/`), a country one
 //! (`locations/india/`), and a place nothing recognises the page of its own text. Countries take
 //! their plain slugs first, then cities, then texts, each kind in sorted order, so slugs never
 //! depend on the order of the jobs.

@@ -3,7 +3,7 @@
 //! say nowhere applicants may live. Also the one warning a build gives when every job has expired
 //! by age, which otherwise leaves an empty site with no hint why.
 //!
-//! Pure functions of the site model: `lib.rs` reads the board, these count.
+//! Pure functions of the site model: `check.rs` reads the board, these count.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -35,9 +35,10 @@ pub struct Report {
     pub newest: Option<NaiveDate>,
     /// Records left out because an earlier one is the same job: "dropped (same as kept)".
     pub duplicates: Vec<DuplicateLine>,
-    /// Jobs whose location names no country or region jobsmith recognises.
+    /// Jobs with a place (a location, or one part of it) naming no country or region jobsmith
+    /// recognises; a job with several such places counts once.
     pub unrecognised_jobs: usize,
-    /// Distinct location strings among them.
+    /// Distinct places among them, by their text.
     pub unrecognised_distinct: usize,
     /// The `TOP_PLACES` most frequent of them, with their number of jobs.
     pub unrecognised: Vec<PlaceCount>,
