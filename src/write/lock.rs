@@ -49,25 +49,18 @@ mod tests {
     fn a_second_lock_waits_for_the_first() {
         let board = tempfile::tempdir().expect("temp dir");
         let first = lock_board(board.path(), || panic!("nobody holds it yet")).expect("lock");
-        let (tx, rx) = std::sync::mpsc::channel();
+        let (waiting, told) = std::sync::mpsc::channel();
+        let (taken, got) = std::sync::mpsc::channel();
         std::thread::scope(|scope| {
-            let second = scope.spawn(|| {
-                let mut waited = false;
-                let lock = lock_board(board.path(), || waited = true).expect("lock");
-                tx.send(()).expect("send");
+            scope.spawn(|| {
+                let lock = lock_board(board.path(), || waiting.send(()).expect("send"));
+                taken.send(()).expect("send");
                 drop(lock);
-                waited
             });
-            let early = rx.recv_timeout(std::time::Duration::from_millis(300));
-            assert!(
-                early.is_err(),
-                "the second lock was taken while the first was held"
-            );
+            told.recv().expect("the second is told it waits");
+            assert!(got.try_recv().is_err(), "taken while the first was held");
             drop(first);
-            assert!(
-                second.join().expect("thread"),
-                "the second build was not told it waits"
-            );
+            got.recv().expect("taken once the first let go");
         });
     }
 }

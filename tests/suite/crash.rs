@@ -319,7 +319,17 @@ fn a_build_waits_for_the_build_that_holds_the_board() {
     }
     assert!(!board.root().join("public").exists());
     drop(folder);
-    let status = child.wait().expect("wait");
+    let released = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if released.elapsed() > Duration::from_secs(120) {
+            let _ = child.kill();
+            panic!("the build still waits after the board was let go");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    };
     assert!(status.success(), "{status}");
     assert!(board.root().join("public/index.html").is_file());
 }

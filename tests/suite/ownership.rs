@@ -513,15 +513,38 @@ fn temporaries_of_dead_builds_are_removed_and_nothing_else() {
     world.write("board/.README.md.notes", "a dotfile of the user's");
     std::fs::create_dir_all(world.path(&format!("board/.public.jobsmith-staging-{dead}")))
         .expect("mkdir");
+    // Process 1 always runs: what it would be writing stays.
+    for path in [
+        "board/.README.md.jobsmith-tmp-1-3",
+        "board/.public.jobsmith-staging-1/x",
+    ] {
+        world.write(path, "being written");
+    }
+    let owned = [
+        "board/public",
+        "board/README.md",
+        "board/archive/2025-10-22.md",
+    ];
+    let before = users_files(&world, &owned);
     let out = world.build(&[]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let left: Vec<String> = world
-        .fingerprint()
-        .into_keys()
-        .filter(|p| p.contains(".jobsmith-tmp-") || p.contains(".jobsmith-staging-"))
+    let after = users_files(&world, &owned);
+    let mut gone: Vec<&str> = before
+        .keys()
+        .filter(|p| !after.contains_key(*p))
+        .map(String::as_str)
         .collect();
-    assert!(left.is_empty(), "{left:?}");
-    assert!(world.path("board/.README.md.notes").is_file());
+    gone.sort_unstable();
+    let expected = [
+        "board/.README.md.jobsmith-tmp-4194999-3",
+        "board/.jobsmith-commit.json.jobsmith-tmp-4194999",
+        "board/.public.jobsmith-staging-4194999",
+        "board/archive/.2025-10-22.md.jobsmith-tmp-4194999",
+    ];
+    assert_eq!(gone, expected, "only the dead builds' temporaries go");
+    for (path, bytes) in &after {
+        assert_eq!(before.get(path), Some(bytes), "{path} changed");
+    }
 }
 
 #[test]
@@ -551,6 +574,8 @@ fn a_journal_naming_someone_elses_folders_is_refused_and_nothing_moves() {
             world.path("board/content"),
             world.path("board/.content.jobsmith-staging-1"),
         ),
+        // A folder of the user's beside the output, not shaped as a staging folder.
+        (world.path("board/public"), world.path("board/notes")),
     ];
     for (output, staged) in cases {
         let journal = serde_json::json!({
