@@ -210,7 +210,7 @@ enum SkillSource {
 /// The `count` skills most current jobs have, most frequent first, ties by name: a job's own
 /// `skills` list where it gives one, else the skills named in its description where it has
 /// one, else those named in its title. Printed as words ("nodejs") or as the site names them
-/// ("Node.js"), as `case` says.
+/// ("Node.js"), as `case` says; names printed as the same word are counted as one skill.
 pub fn trending_skills(
     site: &Site,
     count: usize,
@@ -230,15 +230,20 @@ pub fn trending_skills(
             sources.push(from);
         }
     }
-    let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    let mut printed: BTreeMap<String, usize> = BTreeMap::new();
+    for (name, jobs) in counts {
+        let shown = match case {
+            SkillsCase::Lower => matcher.word(name),
+            SkillsCase::Names => name.to_string(),
+        };
+        *printed.entry(shown).or_default() += jobs;
+    }
+    let mut ranked: Vec<(String, usize)> = printed.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     let skills = ranked
         .into_iter()
         .take(count)
-        .map(|(name, _)| match case {
-            SkillsCase::Lower => matcher.word(name),
-            SkillsCase::Names => name.to_string(),
-        })
+        .map(|(name, _)| name)
         .collect();
     Trending {
         skills,

@@ -393,6 +393,31 @@ fn trending_line(descriptions: bool, readme_extra: &str) -> String {
     readme[at..].lines().take(2).collect::<Vec<_>>().join("\n")
 }
 
+/// Skills that differ only in case ("Quuxlang", "quuxlang") print as one word, counted once for both.
+#[test]
+fn skills_printed_as_one_word_are_counted_as_one() {
+    let job = |n: usize, skills: &str| {
+        format!(
+            "+++\ntitle = \"Dev {n}\"\ncompany = \"Acme\"\nlocation = \"Berlin, Germany\"\ndate = 2025-10-20\nurl = \"https://acme.example/{n}\"\nskills = {skills}\n+++\n"
+        )
+    };
+    let board = TempBoard::new(&[
+        ("content/jobs/a.md", &job(1, r#"["Quuxlang", "Zig"]"#)),
+        ("content/jobs/b.md", &job(2, r#"["quuxlang"]"#)),
+    ]);
+    board.write(
+        "jobsmith.toml",
+        "title = \"T\"\nbase_url = \"https://jobs.example.org/\"\nexpire_after_days = 0\n",
+    );
+    let root = board.root().to_str().expect("utf-8");
+    let build = jobsmith(&["build", "--root", root, "--now", "2025-10-22"]);
+    assert_eq!(build.status.code(), Some(0), "{}", stderr(&build));
+    let readme = read(&board.root().join("README.md"));
+    let at = readme.find("**Trending Skills:**").expect("trending line");
+    let line = readme[at..].lines().next().expect("a line");
+    assert_eq!(line, "**Trending Skills:** quuxlang, zig  ");
+}
+
 #[test]
 fn trending_skills_are_lowercase_words_from_descriptions_with_a_note_saying_so() {
     assert_eq!(
