@@ -1,7 +1,8 @@
 //! HTML pages: the paginated index, one page per job, the 404 page, and what every page made
 //! from a template shares: the rows of listings, the variables a template receives (`Vars`, from
 //! which a page's fingerprint is made), and the search index of every listing page. The group
-//! pages (`groups`) and the search index's files are written from here too, while the rows last.
+//! pages (`groups`) are written from here too, while the rows last, and the search index once
+//! they are all made (its documents are the rows).
 
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
@@ -17,6 +18,7 @@ use crate::view::{PageView, job_dir};
 
 /// Writes the index, every job page, the 404 page, the group pages and the search index.
 pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
+    let search = search::Unnamed::new(ctx.site);
     let pages = Pages::new(ctx, sink);
     let listing = Listing {
         dir: String::new(),
@@ -38,39 +40,29 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         })?;
     render_404(ctx, sink)?;
     super::groups::render(&pages, sink)?;
-    let Pages { rows, search, .. } = pages;
-    crate::pipeline::drop_later(rows);
+    // Every current job's row is made by now: the index listing shows them all.
+    let row = |index: usize| pages.row(index).map(str::to_string).unwrap_or_default();
+    let search = search.finish(ctx.site, &row);
+    crate::pipeline::drop_later(pages.rows);
     search::render(search, sink)
 }
 
 /// What the pages of one build share while they are written: each job's listing row
 /// (`job_row.html`), made once on first use (or carried over from the previous build by a sink
-/// that remembers) and shown by every listing with the job and by the search results; and the
-/// search index.
+/// that remembers) and shown by every listing with the job and, at the end, by the search
+/// results.
 pub struct Pages<'a> {
     pub ctx: &'a Ctx<'a>,
     sink: &'a dyn Sink,
     rows: Vec<OnceLock<String>>,
-    pub search: search::Index,
 }
 
 impl<'a> Pages<'a> {
     fn new(ctx: &'a Ctx<'a>, sink: &'a dyn Sink) -> Pages<'a> {
-        let rows: Vec<OnceLock<String>> =
-            ctx.site.entries.iter().map(|_| OnceLock::new()).collect();
-        // Results show the rows listings show. A row that fails to render is left empty here:
-        // the listings showing it report the error.
-        let row = |index: usize| {
-            row_in(ctx, sink, &rows, index)
-                .map(str::to_string)
-                .unwrap_or_default()
-        };
-        let search = search::Index::new(ctx.site, &row);
         Pages {
             ctx,
             sink,
-            rows,
-            search,
+            rows: ctx.site.entries.iter().map(|_| OnceLock::new()).collect(),
         }
     }
 
@@ -175,7 +167,11 @@ pub fn render_row(ctx: &Ctx, index: usize) -> anyhow::Result<String> {
     let mut context = Context::new();
     context.insert_value("site", ctx.site_value.clone());
     context.insert("job", ctx.card(index));
-    ctx.renderer.render("job_row.html", &context)
+    let mut row = ctx.renderer.render("job_row.html", &context)?;
+    // tera sizes its buffer for the whole template, several times a row: rows are kept for the
+    // whole pages stage (at 100,000 jobs, 410 MB held instead of 90).
+    row.shrink_to_fit();
+    Ok(row)
 }
 
 /// What the index page's search box needs, as `search`.

@@ -75,8 +75,22 @@ pub struct Index {
 impl Index {
     /// Builds the index of the current jobs of `site`; `row` gives the listing row of an entry.
     pub fn new(site: &Site, row: &(dyn Fn(usize) -> String + Sync)) -> Index {
+        Unnamed::new(site).finish(site, row)
+    }
+}
+
+/// The index but its documents: everything made from the jobs alone. A build makes it before
+/// the listing rows, so that the words of every job and the rows are not held at once.
+pub struct Unnamed<'a> {
+    manifest: Manifest<'a>,
+    files: Vec<(String, Vec<u8>)>,
+}
+
+impl<'a> Unnamed<'a> {
+    /// The word, description, pay and filter parts of the current jobs of `site`.
+    pub fn new(site: &'a Site) -> Unnamed<'a> {
         let jobs: Vec<&Entry> = site.current_jobs().collect();
-        let ((mut files, mut manifest), more) = rayon::join(
+        let ((mut files, manifest), filters) = rayon::join(
             || {
                 let words = Words::collect(&jobs);
                 let (described, keys) = described::shards(&jobs);
@@ -91,13 +105,20 @@ impl Index {
                 files.extend(described);
                 (files, manifest)
             },
-            || {
-                let mut files = documents(site, row);
-                files.extend(filters(site, &job_numbers(site)));
-                files
-            },
+            || filters(site, &job_numbers(site)),
         );
-        files.extend(more);
+        files.extend(filters);
+        Unnamed { manifest, files }
+    }
+
+    /// The whole index: these parts and the documents made of the rows (`row`), in a folder
+    /// named after all of them.
+    pub fn finish(self, site: &Site, row: &(dyn Fn(usize) -> String + Sync)) -> Index {
+        let Unnamed {
+            mut manifest,
+            mut files,
+        } = self;
+        files.extend(documents(site, row));
         files.sort();
         let digest: String = files
             .par_iter()
