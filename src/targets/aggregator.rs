@@ -12,6 +12,7 @@ use super::{Ctx, Sink};
 use crate::job::{Employment, Workplace};
 use crate::site::Entry;
 use crate::view::{format_salary, job_dir};
+use crate::write::Part;
 
 /// Writes the feed, unless `[feeds.aggregator] enabled = false`, and a feed for each template
 /// the board keeps under `templates/feeds/` (other aggregators' formats).
@@ -28,9 +29,7 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
     let built_in = settings.enabled && !templates.contains(&settings.output.as_str());
     if built_in {
         let inputs = || ctx.keys_of(&ctx.site.current);
-        ctx.emit(sink, &settings.output, inputs, || {
-            Ok(xml(ctx, sink)?.into_bytes())
-        })?;
+        ctx.emit_parts(sink, &settings.output, inputs, xml(ctx, sink))?;
     }
     if templates.is_empty() {
         return Ok(());
@@ -102,36 +101,44 @@ impl FeedJob {
 /// Jobs whose `<job>` elements are made together, side by side with the next such run.
 const JOBS_PER_PART: usize = 500;
 
-/// The whole Indeed feed. Each job's element is made from the job and dropped at once: a large
-/// board's feed is hundreds of megabytes, and its jobs are not kept beside it. A part shows its
-/// jobs and board-wide values only: a sink that remembers carries over the parts whose jobs'
-/// fingerprints are the same.
-fn xml(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<String> {
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<source>\n");
-    element(&mut out, 1, "publisher", &ctx.config.title);
-    element(&mut out, 1, "publisherurl", &ctx.config.base_url);
-    element(&mut out, 1, "lastBuildDate", &ctx.site.now.to_rfc2822());
-    let parts: Vec<String> = ctx
+/// Parts made side by side before they are handed to the sink together.
+const PARTS_PER_BATCH: usize = 8;
+
+/// The whole Indeed feed, in pieces of a few megabytes: a large board's feed is hundreds of
+/// megabytes, and is neither held whole nor kept beside its jobs. Each job's element is made from
+/// the job and dropped at once. A part shows its jobs and board-wide values only: a sink that
+/// remembers carries over the parts whose jobs' fingerprints are the same.
+fn xml<'a>(ctx: &'a Ctx, sink: &'a dyn Sink) -> impl Iterator<Item = Part> + 'a {
+    let mut head = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<source>\n");
+    element(&mut head, 1, "publisher", &ctx.config.title);
+    element(&mut head, 1, "publisherurl", &ctx.config.base_url);
+    element(&mut head, 1, "lastBuildDate", &ctx.site.now.to_rfc2822());
+    let batches = ctx
         .site
         .current
-        .par_chunks(JOBS_PER_PART)
-        .map(|indexes| {
-            let inputs = || ("indeed.xml", ctx.keys_of(indexes));
-            ctx.fragment(sink, inputs, || {
-                let mut part = String::new();
-                for &i in indexes {
-                    push_job(&mut part, &FeedJob::new(ctx, &ctx.site.entries[i]));
-                }
-                Ok(part)
-            })
-        })
-        .collect::<anyhow::Result<_>>()?;
-    out.reserve(parts.iter().map(String::len).sum::<usize>() + "</source>\n".len());
-    for part in parts {
-        out.push_str(&part);
-    }
-    out.push_str("</source>\n");
-    Ok(out)
+        .chunks(JOBS_PER_PART * PARTS_PER_BATCH)
+        .map(move |batch| {
+            let parts: Vec<String> = batch
+                .par_chunks(JOBS_PER_PART)
+                .map(|indexes| part(ctx, sink, indexes))
+                .collect::<anyhow::Result<_>>()?;
+            Ok(parts.concat().into_bytes())
+        });
+    std::iter::once(Ok(head.into_bytes()))
+        .chain(batches)
+        .chain(std::iter::once(Ok(b"</source>\n".to_vec())))
+}
+
+/// The `<job>` elements of the jobs at `indexes`.
+fn part(ctx: &Ctx, sink: &dyn Sink, indexes: &[usize]) -> anyhow::Result<String> {
+    let inputs = || ("indeed.xml", ctx.keys_of(indexes));
+    ctx.fragment(sink, inputs, || {
+        let mut part = String::new();
+        for &i in indexes {
+            push_job(&mut part, &FeedJob::new(ctx, &ctx.site.entries[i]));
+        }
+        Ok(part)
+    })
 }
 
 /// One `<job>`: the elements Indeed names, those the job has no value for left out.
@@ -206,12 +213,23 @@ fn element(out: &mut String, depth: usize, name: &str, text: &str) {
 /// `text` as CDATA: every `]]>` splits the section between `]]` and `>`, and characters XML 1.0
 /// does not allow (most control characters, U+FFFE, U+FFFF) are dropped.
 fn push_cdata(out: &mut String, text: &str) {
+    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
+    // Nearly every text has nothing to drop: it is then not copied first.
+    let clean: std::borrow::Cow<str> = if text.chars().all(allowed) {
+        text.into()
+    } else {
+        text.chars()
+            .filter(|&c| allowed(c))
+            .collect::<String>()
+            .into()
+    };
     out.push_str("<![CDATA[");
-    let allowed = text.chars().filter(|&c| {
-        matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
-    });
-    let clean: String = allowed.collect();
-    out.push_str(&clean.replace("]]>", "]]]]><![CDATA[>"));
+    for (n, piece) in clean.split("]]>").enumerate() {
+        if n > 0 {
+            out.push_str("]]]]><![CDATA[>");
+        }
+        out.push_str(piece);
+    }
     out.push_str("]]>");
 }
 

@@ -32,7 +32,7 @@ use crate::config::Config;
 use crate::render::{Renderer, Theme};
 use crate::site::Site;
 use crate::view::{JobCard, SiteView};
-use crate::write::Sink;
+use crate::write::{Part, Sink};
 
 pub use assets::{script_name, stylesheet_name};
 
@@ -138,6 +138,29 @@ impl Ctx<'_> {
             return Ok(());
         }
         sink.site_file_keyed(path, key, make()?)
+    }
+
+    /// `emit` for a file made in parts (`Sink::site_file_parts`): a sink that does not remember
+    /// is handed each part as it is made, so that the whole file is never held.
+    pub fn emit_parts<H: Hash>(
+        &self,
+        sink: &dyn Sink,
+        path: &str,
+        inputs: impl FnOnce() -> H,
+        mut parts: impl Iterator<Item = Part>,
+    ) -> anyhow::Result<()> {
+        if !self.remember {
+            return sink.site_file_parts(path, &mut parts);
+        }
+        let key = self.key(inputs());
+        if sink.reuse(path, key) {
+            return Ok(());
+        }
+        let mut whole = Vec::new();
+        for part in parts {
+            whole.extend_from_slice(&part?);
+        }
+        sink.site_file_keyed(path, key, whole)
     }
 
     /// The piece of text that `make` renders from inputs fingerprinted by `inputs` (beyond the

@@ -14,6 +14,7 @@ mod lock;
 pub mod outputs;
 mod sink;
 
+use std::io::Write as _;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -24,7 +25,7 @@ use chrono::NaiveDate;
 pub use board_dir::BoardDir;
 pub use commit::recover;
 pub use lock::lock_board;
-pub use sink::Sink;
+pub use sink::{Part, Sink};
 
 const STAGING_TAG: &str = ".jobsmith-staging-";
 const RETIRED_TAG: &str = ".jobsmith-retired-";
@@ -93,6 +94,16 @@ impl Staging {
             written: counter,
             committed: false,
         })
+    }
+
+    /// Where the site file at `path` goes in the staging folder, its folder made.
+    fn target(&self, path: &str) -> anyhow::Result<PathBuf> {
+        let target = self.temp.join(checked(path)?);
+        if let Some(dir) = target.parent() {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("cannot create {}", dir.display()))?;
+        }
+        Ok(target)
     }
 
     /// How many site files were written.
@@ -177,13 +188,25 @@ impl Drop for Staging {
 
 impl Sink for Staging {
     fn site_file(&self, path: &str, contents: Vec<u8>) -> anyhow::Result<()> {
-        let target = self.temp.join(checked(path)?);
-        if let Some(dir) = target.parent() {
-            std::fs::create_dir_all(dir)
-                .with_context(|| format!("cannot create {}", dir.display()))?;
-        }
+        let target = self.target(path)?;
         std::fs::write(&target, contents)
             .with_context(|| format!("cannot write {}", target.display()))?;
+        self.written.fetch_add(1, Ordering::Relaxed);
+        Ok(())
+    }
+
+    fn site_file_parts(
+        &self,
+        path: &str,
+        parts: &mut dyn Iterator<Item = Part>,
+    ) -> anyhow::Result<()> {
+        let target = self.target(path)?;
+        let mut file = std::fs::File::create(&target)
+            .with_context(|| format!("cannot write {}", target.display()))?;
+        for part in parts {
+            file.write_all(&part?)
+                .with_context(|| format!("cannot write {}", target.display()))?;
+        }
         self.written.fetch_add(1, Ordering::Relaxed);
         Ok(())
     }
@@ -483,6 +506,39 @@ mod tests {
         std::fs::create_dir_all(&staged).expect("staged");
         remove_leftovers(&output);
         assert!(!staged.exists() && output.join("index.html").is_file());
+    }
+
+    /// A file handed over in parts is the parts one after the other; a part that could not be
+    /// made fails the file, and paths are checked as for whole files.
+    #[test]
+    fn a_file_in_parts_is_its_parts_in_order() {
+        let temp = tempfile::tempdir().expect("temp dir");
+        let output = temp.path().join("public");
+        let to = Destination {
+            root: temp.path(),
+            output: &output,
+            force: false,
+            board_dirs: Vec::new(),
+        };
+        let staging = Staging::begin(&to, Arc::default()).expect("staging");
+        let parts = |texts: &[&str]| -> Vec<Part> {
+            texts.iter().map(|t| Ok(t.as_bytes().to_vec())).collect()
+        };
+        let mut good = parts(&["<source>", "<job>1</job>", "", "</source>"]).into_iter();
+        staging
+            .site_file_parts("feeds/indeed.xml", &mut good)
+            .expect("written");
+        let written = std::fs::read_to_string(staging.temp.join("feeds/indeed.xml"));
+        assert_eq!(written.expect("file"), "<source><job>1</job></source>");
+        assert_eq!(staging.site_files(), 1);
+        let mut failing = parts(&["<source>"])
+            .into_iter()
+            .chain([Err(anyhow::anyhow!("no job"))]);
+        let error = staging.site_file_parts("feeds/other.xml", &mut failing);
+        assert_eq!(error.expect_err("fails").to_string(), "no job");
+        let mut outside = parts(&["x"]).into_iter();
+        assert!(staging.site_file_parts("../x.xml", &mut outside).is_err());
+        assert!(!temp.path().join("x.xml").exists());
     }
 
     #[test]

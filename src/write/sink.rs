@@ -3,12 +3,29 @@
 //! collect them. A sink that remembers also keeps pieces of text that several files are made of
 //! (a job's listing row, a part of the Indeed feed), by the fingerprint of their inputs.
 
+/// A piece of a file handed over in parts (`Sink::site_file_parts`), or why it could not be made.
+pub type Part = anyhow::Result<Vec<u8>>;
+
 /// Where targets put what they make. Implemented by the write stage, by `serve` and by tests.
 pub trait Sink: Sync {
     /// A file of the site, at a `/`-separated path relative to the site root.
     fn site_file(&self, path: &str, contents: Vec<u8>) -> anyhow::Result<()>;
     /// A file of the board outside the site (README, archive), relative to the board root.
     fn board_file(&self, path: &str, contents: Vec<u8>) -> anyhow::Result<()>;
+
+    /// A site file too large to hold whole (the Indeed feed of a large board), handed over part
+    /// by part as `parts` makes them. The default puts the parts together into one file.
+    fn site_file_parts(
+        &self,
+        path: &str,
+        parts: &mut dyn Iterator<Item = Part>,
+    ) -> anyhow::Result<()> {
+        let mut whole = Vec::new();
+        for part in parts {
+            whole.extend_from_slice(&part?);
+        }
+        self.site_file(path, whole)
+    }
 
     /// Keeps the site file at `path` of the previous build when it was made from inputs with the
     /// fingerprint `key`. A sink that does not remember (the default) says no: the caller renders.
