@@ -4,11 +4,11 @@
 //! are words too common to narrow a search (in more than a quarter of the jobs of a large board):
 //! they would make the largest shards and find nearly everything.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rayon::prelude::*;
 
-use super::{encode, to_json};
+use super::{encode, to_json, words};
 use crate::site::Entry;
 
 /// A word found in more descriptions than this, and in more than a quarter of them, is dropped.
@@ -29,18 +29,25 @@ fn postings(jobs: &[&Entry]) -> BTreeMap<String, Vec<u32>> {
     jobs.par_chunks(CHUNK)
         .enumerate()
         .map(|(n, chunk)| {
-            let mut found: BTreeMap<String, Vec<u32>> = BTreeMap::new();
+            // Hashed while gathering; a word is copied once per chunk, not once per job.
+            let mut found: HashMap<String, Vec<u32>> = HashMap::new();
             for (i, entry) in chunk.iter().enumerate() {
-                let mut words = super::words(&entry.job.description);
-                words.retain(|w| w.len() >= 3);
-                words.sort_unstable();
-                words.dedup();
+                let folded = words::fold(&entry.job.description);
+                let mut distinct: Vec<&str> =
+                    words::split(&folded).filter(|w| w.len() >= 3).collect();
+                distinct.sort_unstable();
+                distinct.dedup();
                 let number = (n * CHUNK + i) as u32;
-                for word in words {
-                    found.entry(word).or_default().push(number);
+                for word in distinct {
+                    match found.get_mut(word) {
+                        Some(numbers) => numbers.push(number),
+                        None => {
+                            found.insert(word.to_string(), vec![number]);
+                        }
+                    }
                 }
             }
-            found
+            found.into_iter().collect::<BTreeMap<_, _>>()
         })
         // Chunks are merged in their order, which keeps every list ascending.
         .reduce(BTreeMap::new, |mut earlier, later| {

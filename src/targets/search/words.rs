@@ -12,7 +12,8 @@ use crate::site::Entry;
 /// Folds text the way the search script folds what is typed: transliterated to ASCII, lower
 /// case, with C++ and C# spelled out as their slugs are (`cpp`, `csharp`).
 pub fn fold(text: &str) -> String {
-    let ascii = deunicode::deunicode(text).to_ascii_lowercase();
+    let mut ascii = deunicode::deunicode(text);
+    ascii.make_ascii_lowercase();
     let mut folded = String::with_capacity(ascii.len());
     let mut previous = ' ';
     for c in ascii.chars() {
@@ -31,11 +32,14 @@ pub fn fold(text: &str) -> String {
 
 /// The words of `text` as the index keeps them: folded runs of ASCII letters and digits.
 pub fn words(text: &str) -> Vec<String> {
-    fold(text)
+    split(&fold(text)).map(str::to_string).collect()
+}
+
+/// The words of text already folded (`fold`).
+pub fn split(folded: &str) -> impl Iterator<Item = &str> {
+    folded
         .split(|c: char| !c.is_ascii_alphanumeric())
         .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
 }
 
 /// The texts a query can find a job by: its title, then the others (company, location, the
