@@ -213,9 +213,8 @@ fn element(out: &mut String, depth: usize, name: &str, text: &str) {
 /// `text` as CDATA: every `]]>` splits the section between `]]` and `>`, and characters XML 1.0
 /// does not allow (most control characters, U+FFFE, U+FFFF) are dropped.
 fn push_cdata(out: &mut String, text: &str) {
-    let allowed = |c: char| matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..);
     // Nearly every text has nothing to drop: it is then not copied first.
-    let clean: std::borrow::Cow<str> = if text.chars().all(allowed) {
+    let clean: std::borrow::Cow<str> = if all_allowed(text) {
         text.into()
     } else {
         text.chars()
@@ -233,9 +232,56 @@ fn push_cdata(out: &mut String, text: &str) {
     out.push_str("]]>");
 }
 
+/// Whether XML 1.0 allows `c`.
+fn allowed(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// Whether XML 1.0 allows every character of `text`, read byte by byte where it can be: in
+/// UTF-8 only the C0 controls (single bytes under 0x20) and U+FFFE and U+FFFF (which start with
+/// the byte 0xEF) can be refused.
+fn all_allowed(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes
+        .iter()
+        .all(|&b| b >= 0x20 || matches!(b, b'\t' | b'\n' | b'\r'))
+        && (!bytes.contains(&0xEF) || text.chars().all(allowed))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The byte-wise check agrees with the character-wise one, at the edges of what XML allows.
+    #[test]
+    fn text_is_allowed_exactly_when_each_character_is() {
+        let edges = [
+            '\u{0}',
+            '\u{8}',
+            '\t',
+            '\n',
+            '\u{B}',
+            '\r',
+            '\u{1F}',
+            ' ',
+            '\u{7F}',
+            '\u{85}',
+            '\u{D7FF}',
+            '\u{E000}',
+            '\u{EFFF}',
+            '\u{F000}',
+            '\u{FFFD}',
+            '\u{FFFE}',
+            '\u{FFFF}',
+            '\u{10000}',
+            '\u{10FFFF}',
+        ];
+        for c in edges {
+            let text = format!("a{c}b");
+            assert_eq!(all_allowed(&text), allowed(c), "{:?}", c);
+        }
+        assert!(all_allowed("Köln, 東京 – 100 €"));
+    }
 
     #[test]
     fn cdata_cannot_be_ended_by_the_text() {

@@ -25,21 +25,19 @@ fn key(word: &str) -> Option<&str> {
 const CHUNK: usize = 512;
 
 /// Each word of the descriptions of `jobs` with the ascending numbers of the jobs having it.
-fn postings(jobs: &[&Entry]) -> BTreeMap<String, Vec<u32>> {
+fn postings(jobs: &[&Entry]) -> HashMap<String, Vec<u32>> {
     jobs.par_chunks(CHUNK)
         .enumerate()
         .map(|(n, chunk)| {
-            // Hashed while gathering; a word is copied once per chunk, not once per job.
+            // A word is copied once per chunk, not once per job; jobs come in order, so a job's
+            // number is the last of a word's list when the job has the word already.
             let mut found: HashMap<String, Vec<u32>> = HashMap::new();
             for (i, entry) in chunk.iter().enumerate() {
-                let folded = words::fold(&entry.job.description);
-                let mut distinct: Vec<&str> =
-                    words::split(&folded).filter(|w| w.len() >= 3).collect();
-                distinct.sort_unstable();
-                distinct.dedup();
                 let number = (n * CHUNK + i) as u32;
-                for word in distinct {
+                let folded = words::fold(&entry.job.description);
+                for word in words::split(&folded).filter(|w| w.len() >= 3) {
                     match found.get_mut(word) {
+                        Some(numbers) if numbers.last() == Some(&number) => {}
                         Some(numbers) => numbers.push(number),
                         None => {
                             found.insert(word.to_string(), vec![number]);
@@ -47,10 +45,10 @@ fn postings(jobs: &[&Entry]) -> BTreeMap<String, Vec<u32>> {
                     }
                 }
             }
-            found.into_iter().collect::<BTreeMap<_, _>>()
+            found
         })
         // Chunks are merged in their order, which keeps every list ascending.
-        .reduce(BTreeMap::new, |mut earlier, later| {
+        .reduce(HashMap::new, |mut earlier, later| {
             for (word, numbers) in later {
                 earlier.entry(word).or_default().extend(numbers);
             }
