@@ -101,7 +101,7 @@ impl FeedJob {
 /// Jobs whose `<job>` elements are made together, side by side with the next such run.
 const JOBS_PER_PART: usize = 500;
 
-/// Parts made side by side before they are handed to the sink together.
+/// Parts made side by side before they are handed to the sink, one after the other.
 const PARTS_PER_BATCH: usize = 8;
 
 /// The whole Indeed feed, in pieces of a few megabytes: a large board's feed is hundreds of
@@ -113,19 +113,18 @@ fn xml<'a>(ctx: &'a Ctx, sink: &'a dyn Sink) -> impl Iterator<Item = Part> + 'a 
     element(&mut head, 1, "publisher", &ctx.config.title);
     element(&mut head, 1, "publisherurl", &ctx.config.base_url);
     element(&mut head, 1, "lastBuildDate", &ctx.site.now.to_rfc2822());
-    let batches = ctx
+    let parts = ctx
         .site
         .current
         .chunks(JOBS_PER_PART * PARTS_PER_BATCH)
-        .map(move |batch| {
-            let parts: Vec<String> = batch
+        .flat_map(move |batch| {
+            batch
                 .par_chunks(JOBS_PER_PART)
-                .map(|indexes| part(ctx, sink, indexes))
-                .collect::<anyhow::Result<_>>()?;
-            Ok(parts.concat().into_bytes())
+                .map(|indexes| part(ctx, sink, indexes).map(String::into_bytes))
+                .collect::<Vec<Part>>()
         });
     std::iter::once(Ok(head.into_bytes()))
-        .chain(batches)
+        .chain(parts)
         .chain(std::iter::once(Ok(b"</source>\n".to_vec())))
 }
 

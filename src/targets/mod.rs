@@ -156,11 +156,8 @@ impl Ctx<'_> {
         if sink.reuse(path, key) {
             return Ok(());
         }
-        let mut whole = Vec::new();
-        for part in parts {
-            whole.extend_from_slice(&part?);
-        }
-        sink.site_file_keyed(path, key, whole)
+        let parts = parts.collect::<anyhow::Result<Vec<_>>>()?;
+        sink.site_file_keyed(path, key, parts.concat())
     }
 
     /// The piece of text that `make` renders from inputs fingerprinted by `inputs` (beyond the

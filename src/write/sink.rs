@@ -20,11 +20,8 @@ pub trait Sink: Sync {
         path: &str,
         parts: &mut dyn Iterator<Item = Part>,
     ) -> anyhow::Result<()> {
-        let mut whole = Vec::new();
-        for part in parts {
-            whole.extend_from_slice(&part?);
-        }
-        self.site_file(path, whole)
+        let parts = parts.collect::<anyhow::Result<Vec<_>>>()?;
+        self.site_file(path, parts.concat())
     }
 
     /// Keeps the site file at `path` of the previous build when it was made from inputs with the
