@@ -315,26 +315,32 @@ fn job_skills(
 pub const MAX_SKILLS: usize = 30;
 
 /// The first `MAX_SKILLS` skills, with a warning naming the file and line when there were more.
-fn capped_skills(
-    record: &Record,
-    mut skills: Vec<String>,
-    problems: &mut Vec<Problem>,
-) -> Vec<String> {
-    if skills.len() > MAX_SKILLS {
-        let message = format!(
+fn capped_skills(record: &Record, skills: Vec<String>, problems: &mut Vec<Problem>) -> Vec<String> {
+    capped(record, "skills", skills, MAX_SKILLS, problems, |all| {
+        format!(
             "{} skills; only the first {MAX_SKILLS} are kept (from {:?} on, the rest are dropped)",
-            skills.len(),
-            skills[MAX_SKILLS]
-        );
-        problems.push(Problem::warning(
-            &record.path,
-            record.line_of("skills"),
-            1,
-            message,
-        ));
-        skills.truncate(MAX_SKILLS);
+            all.len(),
+            all[MAX_SKILLS]
+        )
+    })
+}
+
+/// The first `max` of `items`, the values of `key`; when there were more, a warning naming the
+/// file and the key's line, worded by `message` from all the items.
+fn capped(
+    record: &Record,
+    key: &str,
+    mut items: Vec<String>,
+    max: usize,
+    problems: &mut Vec<Problem>,
+    message: impl FnOnce(&[String]) -> String,
+) -> Vec<String> {
+    if items.len() > max {
+        let line = record.line_of(key);
+        problems.push(Problem::warning(&record.path, line, 1, message(&items)));
+        items.truncate(max);
     }
-    skills
+    items
 }
 
 /// Most places one job's location keeps (items of a list, or places a string names): each place
@@ -344,21 +350,13 @@ pub const MAX_PLACES: usize = 50;
 
 /// The first `MAX_PLACES` items of a location list, with a warning naming the file and line when
 /// there were more. (A string naming more places keeps its first `MAX_PLACES`: `places::spots`.)
-fn capped_places(
-    record: &Record,
-    mut items: Vec<String>,
-    problems: &mut Vec<Problem>,
-) -> Vec<String> {
-    if items.len() > MAX_PLACES {
-        let message = format!(
+fn capped_places(record: &Record, items: Vec<String>, problems: &mut Vec<Problem>) -> Vec<String> {
+    capped(record, "location", items, MAX_PLACES, problems, |all| {
+        format!(
             "`location` lists {} places; only the first {MAX_PLACES} are kept",
-            items.len()
-        );
-        let line = record.line_of("location");
-        problems.push(Problem::warning(&record.path, line, 1, message));
-        items.truncate(MAX_PLACES);
-    }
-    items
+            all.len()
+        )
+    })
 }
 
 /// Most names one job's `remote_from` keeps: the job page lists them all, and a country list of

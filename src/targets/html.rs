@@ -40,9 +40,8 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         })?;
     render_404(ctx, sink)?;
     super::groups::render(&pages, sink)?;
-    // Every current job's row is made by now: the index listing shows them all.
-    let row = |index: usize| pages.row(index).map(str::to_string).unwrap_or_default();
-    let search = search.finish(ctx.site, &row);
+    let row = |index: usize| pages.row(index).map(str::to_string);
+    let search = search.finish(ctx.site, &row)?;
     crate::pipeline::drop_later(pages.rows);
     search::render(search, sink)
 }

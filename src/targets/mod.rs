@@ -152,12 +152,9 @@ impl Ctx<'_> {
         if !self.remember {
             return sink.site_file_parts(path, &mut parts);
         }
-        let key = self.key(inputs());
-        if sink.reuse(path, key) {
-            return Ok(());
-        }
-        let parts = parts.collect::<anyhow::Result<Vec<_>>>()?;
-        sink.site_file_keyed(path, key, parts.concat())
+        self.emit(sink, path, inputs, || {
+            Ok(parts.collect::<anyhow::Result<Vec<_>>>()?.concat())
+        })
     }
 
     /// The piece of text that `make` renders from inputs fingerprinted by `inputs` (beyond the

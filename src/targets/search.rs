@@ -74,10 +74,13 @@ pub struct Index {
 
 impl Index {
     /// Builds the index of the current jobs of `site`; `row` gives the listing row of an entry.
-    pub fn new(site: &Site, row: &(dyn Fn(usize) -> String + Sync)) -> Index {
+    pub fn new(site: &Site, row: &Row<'_>) -> anyhow::Result<Index> {
         Unnamed::new(site).finish(site, row)
     }
 }
+
+/// The listing row of an entry, by index into `site.entries`, or why it could not be made.
+pub type Row<'a> = dyn Fn(usize) -> anyhow::Result<String> + Sync + 'a;
 
 /// The index but its documents: everything made from the jobs alone. A build makes it before
 /// the listing rows, so that the words of every job and the rows are not held at once.
@@ -113,23 +116,23 @@ impl<'a> Unnamed<'a> {
 
     /// The whole index: these parts and the documents made of the rows (`row`), in a folder
     /// named after all of them.
-    pub fn finish(self, site: &Site, row: &(dyn Fn(usize) -> String + Sync)) -> Index {
+    pub fn finish(self, site: &Site, row: &Row<'_>) -> anyhow::Result<Index> {
         let Unnamed {
             mut manifest,
             mut files,
         } = self;
-        files.extend(documents(site, row));
+        files.extend(documents(site, row)?);
         files.sort();
         let digest: String = files
             .par_iter()
             .map(|(name, bytes)| format!("{name} {:016x}\n", stable_hash(bytes)))
             .collect();
         manifest.parts = format!("{:08x}/", stable_hash(&digest) as u32);
-        Index {
+        Ok(Index {
             manifest: to_json(&manifest),
             dir: format!("{DIR}{}", manifest.parts),
             files,
-        }
+        })
     }
 }
 
@@ -208,13 +211,16 @@ impl<'a> Manifest<'a> {
 }
 
 /// `d/N.json` for every chunk of current jobs: their listing rows.
-fn documents(site: &Site, row: &(dyn Fn(usize) -> String + Sync)) -> Vec<(String, Vec<u8>)> {
+fn documents(site: &Site, row: &Row<'_>) -> anyhow::Result<Vec<(String, Vec<u8>)>> {
     site.current
         .par_chunks(CHUNK)
         .enumerate()
         .map(|(n, chunk)| {
-            let docs: Vec<String> = chunk.iter().map(|&i| row(i)).collect();
-            (format!("d/{n}.json"), to_json(&docs))
+            let docs = chunk
+                .iter()
+                .map(|&i| row(i))
+                .collect::<anyhow::Result<Vec<_>>>()?;
+            Ok((format!("d/{n}.json"), to_json(&docs)))
         })
         .collect()
 }
@@ -273,8 +279,8 @@ pub(crate) mod tests {
 "#;
 
     /// A stand-in for an entry's listing row.
-    pub(crate) fn row(index: usize) -> String {
-        format!("row {index}")
+    pub(crate) fn row(index: usize) -> anyhow::Result<String> {
+        Ok(format!("row {index}"))
     }
 
     fn file(index: &Index, name: &str) -> serde_json::Value {
@@ -292,7 +298,7 @@ pub(crate) mod tests {
     #[test]
     fn numbers_current_jobs_newest_first_and_leaves_expired_ones_out() {
         let (site, _) = site(JOBS);
-        let index = Index::new(&site, &row);
+        let index = Index::new(&site, &row).expect("index");
         let manifest = file(&index, "index.json");
         let parts = manifest["parts"].as_str().expect("the parts' folder");
         assert_eq!(format!("{DIR}{parts}"), index.dir);
@@ -323,7 +329,7 @@ pub(crate) mod tests {
     #[test]
     fn shards_hold_flagged_deltas_by_two_letters_and_one() {
         let (site, _) = site(JOBS);
-        let index = Index::new(&site, &row);
+        let index = Index::new(&site, &row).expect("index");
         // "kubernetes" is in job 1's title; "kubo" is job 0's company.
         assert_eq!(
             file(&index, "w/ku.json"),
@@ -355,11 +361,11 @@ pub(crate) mod tests {
     #[test]
     fn the_folder_changes_with_the_contents_only() {
         let (site, _) = site(JOBS);
-        let first = Index::new(&site, &row);
+        let first = Index::new(&site, &row).expect("index");
         assert!(first.dir.starts_with("search/") && first.dir.ends_with('/'));
-        assert_eq!(first.dir, Index::new(&site, &row).dir);
+        assert_eq!(first.dir, Index::new(&site, &row).expect("index").dir);
         let (site, _) = self::site(&JOBS.replace("Java Developer", "Java Engineer"));
-        assert_ne!(first.dir, Index::new(&site, &row).dir);
+        assert_ne!(first.dir, Index::new(&site, &row).expect("index").dir);
     }
 
     /// A word that only a description holds finds its job, by its first three letters.
@@ -370,7 +376,7 @@ pub(crate) mod tests {
             r#""skills": ["Java"], "description": "We ship *Terraform* modules daily.""#,
         );
         let (site, _) = site(&jobs);
-        let index = Index::new(&site, &row);
+        let index = Index::new(&site, &row).expect("index");
         let shard = file(&index, "t/ter.json");
         assert_eq!(shard, serde_json::json!({"terraform": [0]}));
         let keys = file(&index, "index.json")["described"].clone();
@@ -391,7 +397,7 @@ pub(crate) mod tests {
             })
             .collect();
         let (site, _) = site(&jobs);
-        let index = Index::new(&site, &row);
+        let index = Index::new(&site, &row).expect("index");
         assert_eq!(
             file(&index, "d/0.json").as_array().map(Vec::len),
             Some(CHUNK)
@@ -421,7 +427,7 @@ pub(crate) mod tests {
             })
             .collect();
         let (site, _) = site(&jobs);
-        let index = Index::new(&site, &row);
+        let index = Index::new(&site, &row).expect("index");
         let zebra = file(&index, "t/zeb.json")["zebra"].clone();
         let deltas = zebra.as_array().expect("list");
         assert_eq!(deltas.len(), 220);
@@ -429,6 +435,18 @@ pub(crate) mod tests {
         assert!(deltas[1..].iter().all(|d| d == 5), "{zebra}");
         // In every job's description: too common to narrow a search.
         assert!(!index.files.iter().any(|(n, _)| n == "t/yak.json"));
+    }
+
+    /// A row that cannot be made fails the index: no result shows an empty row.
+    #[test]
+    fn a_row_that_fails_fails_the_index() {
+        let (site, _) = site(JOBS);
+        let failing = |index: usize| -> anyhow::Result<String> {
+            anyhow::ensure!(index != 1, "row {index} failed");
+            row(index)
+        };
+        let error = Index::new(&site, &failing).expect_err("fails");
+        assert_eq!(error.to_string(), "row 1 failed");
     }
 
     #[test]

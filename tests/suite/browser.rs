@@ -54,6 +54,18 @@ fn html_files(dir: &Path) -> Vec<PathBuf> {
         .collect()
 }
 
+/// Fails, listing every error, unless vnu finds every page of the build at `site` valid;
+/// `what` names the build.
+fn assert_valid_html(site: &Path, what: &str) {
+    let errors = vnu_errors(site);
+    assert!(
+        errors.is_empty(),
+        "{what}: {} errors:\n{}",
+        errors.len(),
+        errors.join("\n")
+    );
+}
+
 /// Runs vnu on every page of a build; returns the error messages.
 pub fn vnu_errors(site: &Path) -> Vec<String> {
     let jar = tools_dir().join("node_modules/vnu-jar/build/dist/vnu.jar");
@@ -82,13 +94,7 @@ fn every_page_is_valid_html() {
     }
     for minify in [true, false] {
         let out = sample_site(minify);
-        let errors = vnu_errors(&out.path().join("site"));
-        assert!(
-            errors.is_empty(),
-            "minify {minify}: {} errors:\n{}",
-            errors.len(),
-            errors.join("\n")
-        );
+        assert_valid_html(&out.path().join("site"), &format!("minify {minify}"));
     }
 }
 
@@ -125,13 +131,7 @@ fn old_location_url_pages_are_valid_html() {
         .join("site/locations/bangalore-ka-in/index.html");
     let text = std::fs::read_to_string(&moved).expect("an old location URL's page");
     assert!(text.contains("http-equiv=\"refresh\""), "{text}");
-    let errors = vnu_errors(&board.root().join("site"));
-    assert!(
-        errors.is_empty(),
-        "{} errors:\n{}",
-        errors.len(),
-        errors.join("\n")
-    );
+    assert_valid_html(&board.root().join("site"), "old location URLs");
 }
 
 #[test]

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::support::{TempBoard, fixture, jobsmith, stderr};
+use crate::support::{TempBoard, copy_dir, fixture, jobsmith, stderr};
 
 /// The forms fixture's configuration and content in a temporary board, plus `files`.
 pub fn forms_board(files: &[(&str, &str)]) -> TempBoard {
@@ -11,23 +11,11 @@ pub fn forms_board(files: &[(&str, &str)]) -> TempBoard {
     let source = fixture("forms");
     let config = std::fs::read_to_string(source.join("jobsmith.toml")).expect("config");
     board.write("jobsmith.toml", &config);
-    copy_tree(&source.join("content"), &board.root().join("content"));
+    copy_dir(&source.join("content"), &board.root().join("content"));
     for (path, text) in files {
         board.write(path, text);
     }
     board
-}
-
-fn copy_tree(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("walk");
-        let target = to.join(entry.path().strip_prefix(from).expect("inside"));
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }
 
 pub const NO_TITLE: &str = "+++\ncompany = \"Untitled Co\"\nlocation = \"Berlin, Germany\"\ndate = 2025-10-21\nurl = \"https://untitled.example/job\"\n+++\n\nA job.\n";

@@ -87,15 +87,19 @@ impl TempBoard {
 
 /// `jobsmith build` of `board` by the real binary, on the tests' usual day, unminified.
 pub fn build_board(board: &TempBoard) -> Output {
-    let root = board.root().to_str().expect("utf-8");
-    jobsmith(&[
+    jobsmith(&build_args(board.root().to_str().expect("utf-8")))
+}
+
+/// The arguments of `build_board`, for the board at `root`.
+pub fn build_args(root: &str) -> [&str; 6] {
+    [
         "build",
         "--root",
         root,
         "--now",
         "2025-10-22",
         "--no-minify",
-    ])
+    ]
 }
 
 /// Runs the real binary with `args`.

@@ -4,7 +4,7 @@
 
 use std::process::Command;
 
-use crate::support::{TempBoard, jobsmith, stderr, tools_present};
+use crate::support::{TempBoard, build_args, jobsmith, stderr, tools_present};
 
 /// A board big enough that a debug build runs for a few progress ticks.
 fn big_board() -> TempBoard {
@@ -44,14 +44,7 @@ fn on_a_terminal(args: &[&str], env: &[(&str, &str)]) -> Option<String> {
 fn a_build_on_a_terminal_shows_stage_done_total_and_rate() {
     let board = big_board();
     let root = board.root().to_str().expect("utf-8");
-    let args = [
-        "build",
-        "--root",
-        root,
-        "--now",
-        "2025-10-22",
-        "--no-minify",
-    ];
+    let args = build_args(root);
     let Some(shown) = on_a_terminal(&args, &[]) else {
         return;
     };
@@ -74,14 +67,7 @@ fn a_build_on_a_terminal_shows_stage_done_total_and_rate() {
 fn off_a_terminal_or_quiet_a_build_shows_no_progress() {
     let board = big_board();
     let root = board.root().to_str().expect("utf-8");
-    let output = jobsmith(&[
-        "build",
-        "--root",
-        root,
-        "--now",
-        "2025-10-22",
-        "--no-minify",
-    ]);
+    let output = jobsmith(&build_args(root));
     assert!(output.status.success(), "{}", stderr(&output));
     let lines: Vec<String> = stderr(&output).lines().map(str::to_string).collect();
     assert_eq!(lines.len(), 1, "{lines:?}");

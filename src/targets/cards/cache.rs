@@ -44,11 +44,11 @@ fn file_name(key: &str) -> String {
     format!("card-{key}.png")
 }
 
-/// Whether `name` is a name the cache gives its cards.
-fn is_own(name: &str) -> bool {
+/// The key of a card file's name, when it is a name the cache gives its cards.
+fn own_key(name: &str) -> Option<&str> {
     name.strip_prefix("card-")
         .and_then(|rest| rest.strip_suffix(".png"))
-        .is_some_and(|key| key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit()))
+        .filter(|key| key.len() == 32 && key.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 impl Cache {
@@ -66,14 +66,11 @@ impl Cache {
         if !self.folders_are_plain() {
             return None;
         }
-        let path = self.root.join(DIR).join(file_name(key));
-        if !path
-            .symlink_metadata()
-            .is_ok_and(|m| m.file_type().is_file())
-        {
+        let rel = Path::new(DIR).join(file_name(key));
+        if !self.board.is_file(&rel) {
             return None;
         }
-        let bytes = crate::load::read_regular(&path).ok()?;
+        let bytes = crate::load::read_regular(&self.root.join(rel)).ok()?;
         (bytes.starts_with(PNG_START) && bytes.ends_with(PNG_END)).then_some(bytes)
     }
 
@@ -89,10 +86,9 @@ impl Cache {
     pub fn prune(&self, keep: &BTreeSet<String>) -> anyhow::Result<usize> {
         let mut removed = 0;
         for name in self.board.names_in(Path::new(DIR)) {
-            if !is_own(&name) {
+            let Some(key) = own_key(&name) else {
                 continue;
-            }
-            let key = &name["card-".len()..name.len() - ".png".len()];
+            };
             if !keep.contains(key) {
                 self.board.remove_file(&Path::new(DIR).join(&name))?;
                 removed += 1;
@@ -118,14 +114,14 @@ mod tests {
         assert_eq!(a.len(), 32);
         assert_eq!(a, key("<svg/>"));
         assert_ne!(a, key("<svg />"));
-        assert!(is_own(&file_name(&a)));
+        assert_eq!(own_key(&file_name(&a)), Some(a.as_str()));
         for name in [
             "card-x.png",
             "notes.txt",
             &format!("card-{a}.png.bak"),
             "card-.png",
         ] {
-            assert!(!is_own(name), "{name}");
+            assert!(own_key(name).is_none(), "{name}");
         }
     }
 
