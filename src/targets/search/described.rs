@@ -4,7 +4,9 @@
 //! are words too common to narrow a search (in more than a quarter of the jobs of a large board):
 //! they would make the largest shards and find nearly everything.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashMapExt};
 
 use rayon::prelude::*;
 

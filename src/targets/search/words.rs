@@ -1,7 +1,9 @@
 //! Words: how job text and queries are folded and cut into words, and the word shards
 //! (`w/KEY.json`) that map each word to the jobs that have it.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
+
+use foldhash::{HashMap, HashSet, HashSetExt};
 
 use rayon::prelude::*;
 
