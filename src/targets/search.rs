@@ -28,10 +28,10 @@
 
 use rayon::prelude::*;
 use serde::Serialize;
+use xxhash_rust::xxh3::xxh3_64;
 
 use super::Sink;
 use crate::site::{Entry, Group, Site};
-use crate::slug::stable_hash;
 
 mod described;
 mod pay;
@@ -125,9 +125,9 @@ impl<'a> Unnamed<'a> {
         files.sort();
         let digest: String = files
             .par_iter()
-            .map(|(name, bytes)| format!("{name} {:016x}\n", stable_hash(bytes)))
+            .map(|(name, bytes)| format!("{name} {:016x}\n", xxh3_64(bytes)))
             .collect();
-        manifest.parts = format!("{:08x}/", stable_hash(&digest) as u32);
+        manifest.parts = format!("{:08x}/", xxh3_64(digest.as_bytes()) as u32);
         Ok(Index {
             manifest: to_json(&manifest),
             dir: format!("{DIR}{}", manifest.parts),
