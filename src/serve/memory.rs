@@ -6,13 +6,14 @@
 //! files (README, archive) are kept only when they land inside the site, as `build` would write
 //! them into the output folder.
 
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
 use axum::body::Bytes;
+// Paths and fingerprints looked up by the ten thousand on every rebuild: foldhash, not SipHash.
+use foldhash::{HashMap, HashMapExt};
 
-use crate::write::Sink;
+use crate::write::{Fragment, Sink};
 
 /// One file of the site, with the fingerprint of its inputs when it has one.
 #[derive(Debug, Clone)]
@@ -26,7 +27,7 @@ pub struct File {
 pub struct Snapshot {
     pub files: HashMap<String, File>,
     /// The pieces of text the files were made of, by fingerprint, for the next rebuild.
-    pub fragments: HashMap<u64, String>,
+    pub fragments: HashMap<u64, Fragment>,
 }
 
 impl Snapshot {
@@ -40,7 +41,7 @@ impl Snapshot {
 pub struct MemorySink {
     previous: Arc<Snapshot>,
     files: Mutex<HashMap<String, File>>,
-    fragments: Mutex<HashMap<u64, String>>,
+    fragments: Mutex<HashMap<u64, Fragment>>,
     /// The board root and the output folder, to place board files that land inside the site.
     root: PathBuf,
     output: PathBuf,
@@ -117,15 +118,15 @@ impl Sink for MemorySink {
         &self,
         key: u64,
         make: &mut dyn FnMut() -> anyhow::Result<String>,
-    ) -> anyhow::Result<String> {
+    ) -> anyhow::Result<Fragment> {
         let text = match self.previous.fragments.get(&key) {
-            Some(text) => text.clone(),
-            None => make()?,
+            Some(text) => Arc::clone(text),
+            None => Arc::new(make()?),
         };
         self.fragments
             .lock()
             .unwrap_or_else(|e| e.into_inner())
-            .insert(key, text.clone());
+            .insert(key, Arc::clone(&text));
         Ok(text)
     }
 
@@ -166,9 +167,12 @@ mod tests {
         let (snapshot, _) = first.finish();
         let second = sink(Arc::new(snapshot));
         let mut never = || -> anyhow::Result<String> { panic!("made again") };
-        assert_eq!(second.fragment(1, &mut never).expect("kept"), "row one");
+        let kept = second.fragment(1, &mut never).expect("kept");
+        assert_eq!(*kept, "row one");
+        let previous = &second.previous.fragments[&1];
+        assert!(Arc::ptr_eq(&kept, previous), "carried over, not copied");
         let mut new = make("row three");
-        assert_eq!(second.fragment(3, &mut new).expect("made"), "row three");
+        assert_eq!(*second.fragment(3, &mut new).expect("made"), "row three");
         let (snapshot, _) = second.finish();
         let mut keys: Vec<u64> = snapshot.fragments.keys().copied().collect();
         keys.sort();

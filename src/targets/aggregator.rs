@@ -12,7 +12,7 @@ use super::{Ctx, Sink};
 use crate::job::{Employment, Workplace};
 use crate::site::Entry;
 use crate::view::{format_salary, job_dir};
-use crate::write::Part;
+use crate::write::{Fragment, Part};
 
 /// Writes the feed, unless `[feeds.aggregator] enabled = false`, and a feed for each template
 /// the board keeps under `templates/feeds/` (other aggregators' formats).
@@ -120,16 +120,17 @@ fn xml<'a>(ctx: &'a Ctx, sink: &'a dyn Sink) -> impl Iterator<Item = Part> + 'a 
         .flat_map(move |batch| {
             batch
                 .par_chunks(JOBS_PER_PART)
-                .map(|indexes| part(ctx, sink, indexes).map(String::into_bytes))
+                .map(|indexes| part(ctx, sink, indexes))
                 .collect::<Vec<Part>>()
         });
-    std::iter::once(Ok(head.into_bytes()))
+    let tail = String::from("</source>\n");
+    std::iter::once(Ok(Fragment::new(head)))
         .chain(parts)
-        .chain(std::iter::once(Ok(b"</source>\n".to_vec())))
+        .chain(std::iter::once(Ok(Fragment::new(tail))))
 }
 
 /// The `<job>` elements of the jobs at `indexes`.
-fn part(ctx: &Ctx, sink: &dyn Sink, indexes: &[usize]) -> anyhow::Result<String> {
+fn part(ctx: &Ctx, sink: &dyn Sink, indexes: &[usize]) -> Part {
     let inputs = || ("indeed.xml", ctx.keys_of(indexes));
     ctx.fragment(sink, inputs, || {
         let mut part = String::new();

@@ -15,6 +15,7 @@ use super::{Ctx, Sink, search};
 use crate::markdown;
 use crate::site::{Pager, page_dir, paginate};
 use crate::view::{PageView, job_dir};
+use crate::write::Fragment;
 
 /// Writes the index, every job page, the 404 page, the group pages and the search index.
 pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
@@ -53,7 +54,7 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
 pub struct Pages<'a> {
     pub ctx: &'a Ctx<'a>,
     sink: &'a dyn Sink,
-    rows: Vec<OnceLock<String>>,
+    rows: Vec<OnceLock<Fragment>>,
 }
 
 impl<'a> Pages<'a> {
@@ -111,7 +112,7 @@ impl<'a> Pages<'a> {
 fn row_in<'r>(
     ctx: &Ctx,
     sink: &dyn Sink,
-    rows: &'r [OnceLock<String>],
+    rows: &'r [OnceLock<Fragment>],
     index: usize,
 ) -> anyhow::Result<&'r str> {
     let cell = &rows[index];
@@ -120,7 +121,7 @@ fn row_in<'r>(
     }
     let inputs = || ("job_row.html", ctx.key_of(index));
     let row = ctx.fragment(sink, inputs, || render_row(ctx, index))?;
-    Ok(cell.get_or_init(|| row))
+    Ok(cell.get_or_init(|| row).as_str())
 }
 
 /// The variables a page's template receives, but `site` (whose values are in every page's

@@ -25,7 +25,7 @@ use chrono::NaiveDate;
 pub use board_dir::BoardDir;
 pub use commit::recover;
 pub use lock::lock_board;
-pub use sink::{Part, Sink};
+pub use sink::{Fragment, Part, Sink, concat};
 
 const STAGING_TAG: &str = ".jobsmith-staging-";
 const RETIRED_TAG: &str = ".jobsmith-retired-";
@@ -204,7 +204,7 @@ impl Sink for Staging {
         let mut file = std::fs::File::create(&target)
             .with_context(|| format!("cannot write {}", target.display()))?;
         for part in parts {
-            file.write_all(&part?)
+            file.write_all(part?.as_bytes())
                 .with_context(|| format!("cannot write {}", target.display()))?;
         }
         self.written.fetch_add(1, Ordering::Relaxed);
@@ -522,7 +522,10 @@ mod tests {
         };
         let staging = Staging::begin(&to, Arc::default()).expect("staging");
         let parts = |texts: &[&str]| -> Vec<Part> {
-            texts.iter().map(|t| Ok(t.as_bytes().to_vec())).collect()
+            texts
+                .iter()
+                .map(|t| Ok(Fragment::new(t.to_string())))
+                .collect()
         };
         let mut good = parts(&["<source>", "<job>1</job>", "", "</source>"]).into_iter();
         staging

@@ -3,8 +3,15 @@
 //! collect them. A sink that remembers also keeps pieces of text that several files are made of
 //! (a job's listing row, a part of the Indeed feed), by the fingerprint of their inputs.
 
+use std::sync::Arc;
+
+/// A piece of text several files are made of (a listing row, a part of the Indeed feed), shared
+/// by reference count between the files that show it and a sink that keeps it for the next
+/// build, so that carrying it over copies nothing.
+pub type Fragment = Arc<String>;
+
 /// A piece of a file handed over in parts (`Sink::site_file_parts`), or why it could not be made.
-pub type Part = anyhow::Result<Vec<u8>>;
+pub type Part = anyhow::Result<Fragment>;
 
 /// Where targets put what they make. Implemented by the write stage, by `serve` and by tests.
 pub trait Sink: Sync {
@@ -21,7 +28,7 @@ pub trait Sink: Sync {
         parts: &mut dyn Iterator<Item = Part>,
     ) -> anyhow::Result<()> {
         let parts = parts.collect::<anyhow::Result<Vec<_>>>()?;
-        self.site_file(path, parts.concat())
+        self.site_file(path, concat(&parts))
     }
 
     /// Keeps the site file at `path` of the previous build when it was made from inputs with the
@@ -48,7 +55,16 @@ pub trait Sink: Sync {
         &self,
         _key: u64,
         make: &mut dyn FnMut() -> anyhow::Result<String>,
-    ) -> anyhow::Result<String> {
-        make()
+    ) -> anyhow::Result<Fragment> {
+        make().map(Arc::new)
     }
+}
+
+/// The bytes of `parts`, one after the other.
+pub fn concat(parts: &[Fragment]) -> Vec<u8> {
+    let mut bytes = Vec::with_capacity(parts.iter().map(|p| p.len()).sum());
+    for part in parts {
+        bytes.extend_from_slice(part.as_bytes());
+    }
+    bytes
 }
