@@ -19,8 +19,29 @@ use crate::write::Fragment;
 
 /// Writes the index, every job page, the 404 page, the group pages and the search index.
 pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
-    let search = search::Unnamed::new(ctx.site);
     let pages = Pages::new(ctx, sink);
+    let (search, written) = if ctx.remember {
+        // `serve` holds the whole site anyway, and waits for the rebuild: the search index's
+        // words are gathered beside the pages, on the core their few renders leave idle.
+        rayon::join(
+            || search::Unnamed::new(ctx.site),
+            || write_pages(&pages, sink),
+        )
+    } else {
+        // `build`: the words first, so that they and the rows are never held at once.
+        let search = search::Unnamed::new(ctx.site);
+        (search, write_pages(&pages, sink))
+    };
+    written?;
+    let row = |index: usize| pages.row(index).map(str::to_string);
+    let search = search.finish(ctx.site, &row)?;
+    crate::pipeline::drop_later(pages.rows);
+    search::render(search, sink)
+}
+
+/// Writes the index, every job page, the 404 page and the group pages.
+fn write_pages(pages: &Pages, sink: &dyn Sink) -> anyhow::Result<()> {
+    let ctx = pages.ctx;
     let listing = Listing {
         dir: String::new(),
         template: "index.html",
@@ -40,11 +61,7 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
             ctx.emit(sink, &path, || ctx.key_of(index), || render_job(ctx, index))
         })?;
     render_404(ctx, sink)?;
-    super::groups::render(&pages, sink)?;
-    let row = |index: usize| pages.row(index).map(str::to_string);
-    let search = search.finish(ctx.site, &row)?;
-    crate::pipeline::drop_later(pages.rows);
-    search::render(search, sink)
+    super::groups::render(pages, sink)
 }
 
 /// What the pages of one build share while they are written: each job's listing row
