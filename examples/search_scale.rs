@@ -14,7 +14,7 @@ use std::time::Instant;
 
 use flate2::{Compression, write::GzEncoder};
 use jobsmith::internals::pipeline::read_board;
-use jobsmith::internals::search::Index;
+use jobsmith::internals::search::{Fragment, Index};
 use jobsmith::internals::site::{Selection, Site};
 use jobsmith::{BuildOptions, build};
 
@@ -429,7 +429,7 @@ fn main() -> anyhow::Result<()> {
     );
     let started = Instant::now();
     // Rows stand in empty here: the build below writes the index with its real rows.
-    let index = Index::new(&site, &|_| Ok(String::new())).expect("rows cannot fail");
+    let index = Index::new(&site, &|_| Ok(Fragment::default())).expect("rows cannot fail");
     let elapsed = started.elapsed();
     let raw: usize = index.files.iter().map(|(_, b)| b.len()).sum();
     let gz: usize = index.files.iter().map(|(_, b)| gzip_len(b)).sum();

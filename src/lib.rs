@@ -100,6 +100,7 @@ pub mod internals {
     }
     pub mod search {
         pub use crate::targets::search::Index;
+        pub use crate::write::Fragment;
     }
     pub mod text {
         pub use crate::text::{is_blank, one_line};

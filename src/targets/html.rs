@@ -33,7 +33,7 @@ pub fn render(ctx: &Ctx, sink: &dyn Sink) -> anyhow::Result<()> {
         (search, write_pages(&pages, sink))
     };
     written?;
-    let row = |index: usize| pages.row(index).map(str::to_string);
+    let row = |index: usize| pages.row(index).map(Fragment::clone);
     let search = search.finish(ctx.site, &row)?;
     crate::pipeline::drop_later(pages.rows);
     search::render(search, sink)
@@ -84,7 +84,7 @@ impl<'a> Pages<'a> {
     }
 
     /// The listing row of entry `index`.
-    fn row(&self, index: usize) -> anyhow::Result<&str> {
+    fn row(&self, index: usize) -> anyhow::Result<&Fragment> {
         row_in(self.ctx, self.sink, &self.rows, index)
     }
 
@@ -115,8 +115,10 @@ impl<'a> Pages<'a> {
                     .collect::<anyhow::Result<Vec<_>>>()?;
                 size += rows.iter().map(|row| row.len()).sum::<usize>();
                 // Rows are HTML this build made: marked safe, so templates print them as they are.
-                let rows: Vec<tera::Value> =
-                    rows.into_iter().map(tera::Value::safe_string).collect();
+                let rows: Vec<tera::Value> = rows
+                    .iter()
+                    .map(|row| tera::Value::safe_string(row))
+                    .collect();
                 context.insert_value("rows", rows.into());
             }
             ctx.renderer.render_page(template, &context, size)
@@ -131,14 +133,14 @@ fn row_in<'r>(
     sink: &dyn Sink,
     rows: &'r [OnceLock<Fragment>],
     index: usize,
-) -> anyhow::Result<&'r str> {
+) -> anyhow::Result<&'r Fragment> {
     let cell = &rows[index];
     if let Some(row) = cell.get() {
         return Ok(row);
     }
     let inputs = || ("job_row.html", ctx.key_of(index));
     let row = ctx.fragment(sink, inputs, || render_row(ctx, index))?;
-    Ok(cell.get_or_init(|| row).as_str())
+    Ok(cell.get_or_init(|| row))
 }
 
 /// The variables a page's template receives, but `site` (whose values are in every page's

@@ -209,10 +209,12 @@ pub fn fingerprint(value: &impl Hash) -> u64 {
     hasher.finish()
 }
 
+type FingerprintHasher = foldhash::quality::FoldHasher<'static>;
+
 /// The hasher of fingerprints: foldhash's quality variant, fixed seed. Fingerprints are compared
 /// within one run of `serve`, never stored, and every entry's is made on every rebuild (its
 /// description included): at 10,000 jobs SipHash's `write` was 8% of a rebuild's CPU samples.
-fn hasher() -> foldhash::quality::FoldHasher<'static> {
+fn hasher() -> FingerprintHasher {
     foldhash::quality::FixedState::default().build_hasher()
 }
 
@@ -225,7 +227,7 @@ pub fn fingerprint_serialized(value: &impl serde::Serialize) -> u64 {
 }
 
 /// An `io::Write` that feeds a hasher.
-struct HashWriter(foldhash::quality::FoldHasher<'static>);
+struct HashWriter(FingerprintHasher);
 
 impl std::io::Write for HashWriter {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {

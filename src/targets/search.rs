@@ -32,6 +32,7 @@ use xxhash_rust::xxh3::xxh3_64;
 
 use super::Sink;
 use crate::site::{Entry, Group, Site};
+use crate::write::Fragment;
 
 mod described;
 mod pay;
@@ -80,7 +81,8 @@ impl Index {
 }
 
 /// The listing row of an entry, by index into `site.entries`, or why it could not be made.
-pub type Row<'a> = dyn Fn(usize) -> anyhow::Result<String> + Sync + 'a;
+/// Shared, not copied: the same rows are in the listing pages.
+pub type Row<'a> = dyn Fn(usize) -> anyhow::Result<Fragment> + Sync + 'a;
 
 /// The index but its documents: everything made from the jobs alone. A build makes it before
 /// the listing rows, so that the words of every job and the rows are not held at once.
@@ -216,10 +218,11 @@ fn documents(site: &Site, row: &Row<'_>) -> anyhow::Result<Vec<(String, Vec<u8>)
         .par_chunks(CHUNK)
         .enumerate()
         .map(|(n, chunk)| {
-            let docs = chunk
+            let rows = chunk
                 .iter()
                 .map(|&i| row(i))
                 .collect::<anyhow::Result<Vec<_>>>()?;
+            let docs: Vec<&str> = rows.iter().map(|row| row.as_str()).collect();
             Ok((format!("d/{n}.json"), to_json(&docs)))
         })
         .collect()
@@ -279,8 +282,8 @@ pub(crate) mod tests {
 "#;
 
     /// A stand-in for an entry's listing row.
-    pub(crate) fn row(index: usize) -> anyhow::Result<String> {
-        Ok(format!("row {index}"))
+    pub(crate) fn row(index: usize) -> anyhow::Result<Fragment> {
+        Ok(Fragment::new(format!("row {index}")))
     }
 
     fn file(index: &Index, name: &str) -> serde_json::Value {
@@ -441,7 +444,7 @@ pub(crate) mod tests {
     #[test]
     fn a_row_that_fails_fails_the_index() {
         let (site, _) = site(JOBS);
-        let failing = |index: usize| -> anyhow::Result<String> {
+        let failing = |index: usize| -> anyhow::Result<Fragment> {
             anyhow::ensure!(index != 1, "row {index} failed");
             row(index)
         };
